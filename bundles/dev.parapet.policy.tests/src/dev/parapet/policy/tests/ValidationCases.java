@@ -286,12 +286,12 @@ final class ValidationCases {
 						+ device("usb {\nmatch stick vendor \"0951\" encrypt aes-xts-256 key spare\n}")),
 				"Storage key spare is never used");
 		error(KEY_WRAPPED_TO_EMPTY_GROUP, "keys are wrapped to groups with holders",
-				Fixture.devices("group nobody {\n}\n").replace("common.parapet", "origin generated\n\twrap-to staff\n}\n\nstorage-key k128", "origin generated\n\twrap-to staff, nobody\n}\n\nstorage-key k128"),
+				Fixture.base().append("common.parapet", "group nobody {\n}\n").replace("common.parapet", "origin generated\n\twrap-to staff\n}\n\nstorage-key k128", "origin generated\n\twrap-to staff, nobody\n}\n\nstorage-key k128"),
 				Fixture.base(), "Storage key k256 is wrapped to group nobody, which has no holders");
 		error(ESCROW_WITHOUT_CERTIFICATE, "escrowed keys name a recovery certificate",
 				Fixture.base().replace("common.parapet", "strength xts-128\n\torigin generated", "strength xts-128\n\torigin escrowed"),
 				Fixture.base().replace("common.parapet", "strength xts-128\n\torigin generated", "strength xts-128\n\torigin escrowed\n\tescrow rc")
-						.append("devices.parapet", "recovery-certificate rc file \"ca.pem\"\n"),
+						.append("common.parapet", "recovery-certificate rc file \"ca.pem\"\n"),
 				"Storage key k128 is escrowed but names no recovery certificate");
 		error(KEY_NOT_WRAPPED, "keys are wrapped to a group",
 				Fixture.devices("storage-key spare {\nstrength xts-256\norigin generated\n}\n\n"
@@ -326,9 +326,9 @@ final class ValidationCases {
 				"Card 01020304 of holder bob is also listed for holder alice");
 		warning(ESCROW_NOT_ESCROWED, "a recovery certificate goes with an escrowed origin",
 				Fixture.base().replace("common.parapet", "strength xts-128\n\torigin generated", "strength xts-128\n\torigin generated\n\tescrow rc")
-						.append("devices.parapet", "recovery-certificate rc file \"ca.pem\"\n"),
+						.append("common.parapet", "recovery-certificate rc file \"ca.pem\"\n"),
 				Fixture.base().replace("common.parapet", "strength xts-128\n\torigin generated", "strength xts-128\n\torigin escrowed\n\tescrow rc")
-						.append("devices.parapet", "recovery-certificate rc file \"ca.pem\"\n"),
+						.append("common.parapet", "recovery-certificate rc file \"ca.pem\"\n"),
 				"Storage key k128 names a recovery certificate but its origin is not escrowed");
 
 		// ------------------------------------------------------------ 8xxx
