@@ -313,8 +313,11 @@ final class ValidationCases {
 				"PKCS#12 file sb.p12 does not exist");
 		warning(CERTIFICATE_FILE_MISSING, "certificate files exist next to the policy",
 				Fixture.base().replace("fleet.parapet", "\"ca.pem\"", "\"pki/ca.pem\""),
-				Fixture.base().replace("fleet.parapet", "\"ca.pem\"", "\"pki/ca.pem\"").put("pki/ca.pem", "placeholder\n"),
+				Fixture.base().replace("fleet.parapet", "\"ca.pem\"", "\"pki/ca.pem\"").put("pki/ca.pem", Fixture.CERTIFICATE),
 				"Certificate file pki/ca.pem of trust anchor ca does not exist");
+		error(NOT_A_CERTIFICATE, "certificate files hold an X.509 certificate",
+				Fixture.base().put("ca.pem", "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n"),
+				Fixture.base(), "Certificate file ca.pem of trust anchor ca holds no X.509 certificate");
 		error(UNKNOWN_BITVISOR_COMMIT, "the bitvisor runtime names a supported commit",
 				Fixture.base().replace("fleet.parapet", "runtime parapet", "runtime bitvisor commit \"1234567\""),
 				Fixture.base().replace("fleet.parapet", "runtime parapet", BITVISOR), "BitVisor commit 1234567 is not one Parapet supports");
