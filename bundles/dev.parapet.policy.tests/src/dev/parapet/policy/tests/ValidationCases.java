@@ -75,6 +75,12 @@ final class ValidationCases {
 		error(DUPLICATE_SETTING, "a setting is written once per block",
 				Fixture.devices(device("login {\npin-tries 3\npin-tries 4\n}")),
 				Fixture.devices(device("login {\npin-tries 3\n}")), "Setting pin-tries is written twice in login of device d2");
+		error(DUPLICATE_SETTING, "a two-part setting is written once per block",
+				Fixture.devices(device("login {\npin-length 4..8\npin-length 5..6\n}")),
+				Fixture.devices(device("login {\npin-length 5..6\n}")), "Setting pin-length is written twice in login of device d2");
+		error(DUPLICATE_SETTING, "a section is written once per device",
+				Fixture.devices(device("settings {\nlog warn\n}\nsettings {\npanic reboot\n}")),
+				Fixture.devices(device("settings {\nlog warn\npanic reboot\n}")), "Setting settings is written twice in device d2");
 		error(MISSING_SETTING, "the fleet header has a rollback counter",
 				Fixture.base().replace("fleet.parapet", "rollback-counter 1", ""), Fixture.base(),
 				"Fleet t lacks rollback-counter");
