@@ -103,7 +103,10 @@ final class ValidationCases {
 				Fixture.devices("group g1 {\nholders alice\nincludes g2\n}\n\ngroup g2 {\nincludes g1\n}"),
 				Fixture.devices("group g1 {\nholders alice\n}\n\ngroup g2 {\nincludes g1\n}"), "Group g1 includes itself");
 		error(SYNTAX_ERROR, "the text follows the grammar", Fixture.devices(device("storage {\ndisk\n}")),
-				Fixture.devices(device("storage {\n}")), "mismatched input '}'");
+				Fixture.devices(device("storage {\n}")), "mismatched input '}' expecting a name");
+		error(SYNTAX_ERROR, "keywords are not names",
+				Fixture.devices("profile base {\n}"), Fixture.devices("profile basis {\n}"),
+				"'base' is a keyword of the policy language and cannot be used as a name");
 		error(MALFORMED_LITERAL, "numbers fit in 63 bits",
 				Fixture.devices(device("login {\npin-tries 99999999999999999999\n}")),
 				Fixture.devices(device("login {\npin-tries 3\n}")), "99999999999999999999");
