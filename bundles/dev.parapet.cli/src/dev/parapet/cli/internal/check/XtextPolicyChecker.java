@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.parapet.cli.internal.check;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,15 +19,12 @@ import org.eclipse.xtext.validation.Issue;
 import com.google.inject.Injector;
 
 import dev.parapet.cli.internal.CliException;
-import dev.parapet.cli.internal.PolicySources;
 import dev.parapet.cli.internal.SourceFile;
-import dev.parapet.policy.policy.Import;
-import dev.parapet.policy.policy.PolicyFile;
 
 /**
- * Checks policy files with the language's own Xtext services: one resource set holds the named files
- * and, transitively, the files they import; every resource in it is validated with
- * {@link IResourceValidator} ({@link CheckMode#ALL}).
+ * Checks policy files with the language's own Xtext services: {@link FleetResources} loads the
+ * named files and, transitively, the files they import into one resource set; every resource in it
+ * is validated with {@link IResourceValidator} ({@link CheckMode#ALL}).
  */
 public final class XtextPolicyChecker implements PolicyChecker {
 
@@ -46,14 +42,11 @@ public final class XtextPolicyChecker implements PolicyChecker {
 
 	@Override
 	public Checked check(List<SourceFile> files) throws CliException {
-		XtextResourceSet resources = injector.getInstance(XtextResourceSet.class);
-		Map<URI, String> shown = new HashMap<>();
+		Map<URI, String> shown = new LinkedHashMap<>();
 		for (SourceFile file : files) {
-			URI uri = URI.createFileURI(file.path().toString());
-			shown.put(uri, file.shown());
-			load(resources, uri, file.shown());
+			shown.put(URI.createFileURI(file.path().toString()), file.shown());
 		}
-		loadImports(resources, shown);
+		XtextResourceSet resources = new FleetResources(injector).load(shown);
 		IResourceValidator validator = injector.getInstance(IResourceValidator.class);
 		List<String> checked = new ArrayList<>();
 		List<Finding> findings = new ArrayList<>();
@@ -68,38 +61,6 @@ public final class XtextPolicyChecker implements PolicyChecker {
 			findings.addAll(ofFile);
 		}
 		return new Checked(checked, findings);
-	}
-
-	private static void load(XtextResourceSet resources, URI uri, String shown) throws CliException {
-		try {
-			resources.getResource(uri, true);
-		} catch (RuntimeException e) {
-			Throwable cause = e.getCause() != null ? e.getCause() : e;
-			throw new CliException(shown + ": cannot read: " + cause.getMessage(), e);
-		}
-	}
-
-	/** Loads imported files that exist; a missing import is reported by the language's validation. */
-	private void loadImports(XtextResourceSet resources, Map<URI, String> shown) throws CliException {
-		for (int next = 0; next < resources.getResources().size(); next++) {
-			Resource resource = resources.getResources().get(next);
-			if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof PolicyFile policy)) {
-				continue;
-			}
-			for (Import anImport : policy.getImports()) {
-				if (anImport.getImportURI() == null || !anImport.getImportURI().endsWith(PolicySources.EXTENSION)) {
-					continue;
-				}
-				URI imported = URI.createURI(anImport.getImportURI()).resolve(resource.getURI());
-				if (!imported.isFile() || resources.getResource(imported, false) != null) {
-					continue;
-				}
-				Path path = Path.of(imported.toFileString());
-				if (Files.isRegularFile(path)) {
-					load(resources, imported, shown.computeIfAbsent(imported, this::relativeName));
-				}
-			}
-		}
 	}
 
 	private String relativeName(URI uri) {
