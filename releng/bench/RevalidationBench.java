@@ -1,16 +1,11 @@
 // SPDX-License-Identifier: EPL-2.0
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -21,13 +16,14 @@ import org.eclipse.xtext.validation.Issue;
 import com.google.inject.Injector;
 
 import dev.parapet.cli.internal.PolicyInjectors;
-import dev.parapet.cli.internal.check.FleetResources;
+import dev.parapet.policy.fleet.FleetLoader;
+import dev.parapet.policy.fleet.LoadedFleet;
 
 /**
  * What an editor does on each keystroke in one file of a large fleet, at API level: the fleet is
- * loaded and validated once as {@code parapet check} does; then one file is edited again and again
- * (a serial number changes), and each time re-parsed, re-indexed and re-validated (all checks)
- * within the loaded resource set.
+ * loaded and validated once by the FleetLoader, as {@code parapet check} does; then one file is
+ * edited again and again (a serial number changes), and each time re-parsed and re-validated (all
+ * checks) within the loaded resource set.
  *
  * <pre>java -cp "PRODUCT/plugins/*" RevalidationBench.java FLEET FILE [EDITS]</pre>
  */
@@ -40,20 +36,11 @@ public final class RevalidationBench {
 
 		long start = System.nanoTime();
 		Injector injector = PolicyInjectors.runtime();
-		Map<URI, String> files = new LinkedHashMap<>();
-		try (Stream<Path> walk = Files.walk(fleetDir)) {
-			walk.filter(path -> path.toString().endsWith(".parapet")).sorted()
-					.forEach(path -> files.put(URI.createFileURI(path.toString()), path.toString()));
-		}
-		FleetResources loader = new FleetResources(injector);
-		XtextResourceSet fleet = loader.load(files);
+		LoadedFleet loaded = injector.getInstance(FleetLoader.class).load(List.of(fleetDir));
+		XtextResourceSet fleet = loaded.resourceSet();
 		IResourceValidator validator = injector.getInstance(IResourceValidator.class);
-		int issues = 0;
-		for (Resource resource : List.copyOf(fleet.getResources())) {
-			issues += validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl).size();
-		}
-		System.out.printf("loaded and validated %d files in %d ms (%d issues)%n", fleet.getResources().size(),
-				(System.nanoTime() - start) / 1_000_000, issues);
+		System.out.printf("loaded and validated %d files in %d ms (%d findings)%n", fleet.getResources().size(),
+				(System.nanoTime() - start) / 1_000_000, loaded.diagnostics().size());
 
 		XtextResource resource = (XtextResource) fleet.getResource(URI.createFileURI(edited.toString()), false);
 		String original = resource.getParseResult().getRootNode().getText();
@@ -63,7 +50,6 @@ public final class RevalidationBench {
 			String text = original.replace(target, String.format("%010d", edit));
 			long t0 = System.nanoTime();
 			resource.reparse(text);
-			loader.reindex(fleet, resource);
 			List<Issue> found = validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl);
 			micros.add((System.nanoTime() - t0) / 1000);
 			if (edit == 0) {

@@ -236,7 +236,7 @@ def device(index, profiles, rng):
     lines = [f"device {name} extends {profile} {{", f'\tserial "SN{index:08d}"']
     v = index % 12
     if v == 1:
-        key = index % STORAGE_KEYS
+        key = (index // 12) % STORAGE_KEYS
         if family == "laptop":
             lines += ["\tstorage {", f"\t\tdisk scratch nvme 1 namespace 1 whole encrypt {cipher_for(key)} key disk-key-{key:02d}", "\t}"]
         else:

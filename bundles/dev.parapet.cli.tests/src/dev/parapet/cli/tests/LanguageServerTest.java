@@ -92,9 +92,10 @@ class LanguageServerTest {
 
 		Diagnostic unresolved = client.firstDiagnosticOf("lab.parapet");
 		assertEquals(DiagnosticSeverity.Error, unresolved.getSeverity());
-		assertEquals("Couldn't resolve reference to Profile 'missing-profile'.", unresolved.getMessage().getLeft());
+		assertTrue(unresolved.getMessage().getLeft().startsWith("Unknown profile missing-profile"),
+				unresolved.getMessage().getLeft());
 		assertEquals(new Position(0, 21), unresolved.getRange().getStart());
-		assertNotNull(unresolved.getCode(), "diagnostics carry the language's code");
+		assertEquals("PP1001", unresolved.getCode().getLeft(), "diagnostics carry the language's PP code");
 
 		Either<List<CompletionItem>, CompletionList> completion = languageServer.getTextDocumentService()
 				.completion(new CompletionParams(new TextDocumentIdentifier(uri), new Position(3, 0)))

@@ -25,6 +25,7 @@ import dev.parapet.cli.internal.CliException;
 import dev.parapet.cli.internal.SourceFile;
 import dev.parapet.cli.internal.check.Finding;
 import dev.parapet.cli.internal.check.Severity;
+import dev.parapet.policy.validation.IssueCodes;
 
 /**
  * Formats one policy file with the language's formatter (Xtext formatting2). Each file is parsed on
@@ -92,13 +93,10 @@ public final class SourceFormatter {
 	private static List<Finding> syntaxErrors(SourceFile file, XtextResource resource) {
 		List<Finding> errors = new ArrayList<>();
 		for (Resource.Diagnostic error : resource.getErrors()) {
-			if (error instanceof AbstractDiagnostic located) {
-				errors.add(new Finding(file.shown(), located.getLine(), located.getColumn(), located.getOffset(),
-						located.getLength(), Severity.ERROR, "syntax", error.getMessage().replaceAll("\\s+", " ")));
-			} else {
-				errors.add(new Finding(file.shown(), Math.max(1, error.getLine()), Math.max(1, error.getColumn()), 0, 0,
-						Severity.ERROR, "syntax", error.getMessage().replaceAll("\\s+", " ")));
-			}
+			String code = error instanceof AbstractDiagnostic coded && coded.getCode() != null ? coded.getCode()
+					: IssueCodes.SYNTAX_ERROR;
+			errors.add(new Finding(file.shown(), Math.max(1, error.getLine()), Math.max(1, error.getColumn()),
+					Severity.ERROR, code, error.getMessage().replaceAll("\\s+", " ").strip()));
 		}
 		errors.sort(Finding.BY_POSITION);
 		return errors;
