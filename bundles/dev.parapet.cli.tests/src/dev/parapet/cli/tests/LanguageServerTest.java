@@ -102,7 +102,7 @@ class LanguageServerTest {
 				.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 		List<String> labels = (completion.isLeft() ? completion.getLeft() : completion.getRight().getItems()).stream()
 				.map(CompletionItem::getLabel).toList();
-		assertTrue(labels.containsAll(List.of("device", "profile", "fleet", "import")), labels.toString());
+		assertTrue(labels.containsAll(List.of("device", "profile", "fleet", "holder")), labels.toString());
 
 		languageServer.shutdown().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
 		languageServer.exit();
