@@ -278,7 +278,7 @@ def main():
     index = 0
     for f in range(device_files):
         count = per_file + (1 if f < extra else 0)
-        body = [HEADER, 'import "../profiles.parapet"\nimport "../keys.parapet"\n']
+        body = [HEADER, ''.join(f'import "../{name}.parapet"\n' for name in ("fleet", "people", "keys", "hardware", "profiles"))]
         for _ in range(count):
             body.append("\n" + device(index, profiles, rng))
             index += 1
