@@ -283,8 +283,11 @@ def main():
             body.append("\n" + device(index, profiles, rng))
             index += 1
         write(os.path.join(out, "devices", f"devices-{f:03d}.parapet"), "".join(body))
-    for pem in ("card-ca", "vpn-ca", "recovery"):
-        write(os.path.join(out, "pki", pem + ".pem"), "placeholder certificate for the benchmark; not read by check\n")
+    # validation reads the certificate files (PP7013): borrow the example fleet's real ones
+    example_pki = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "examples", "acme-fleet", "pki")
+    for pem, example in (("card-ca", "acme-card-ca"), ("vpn-ca", "acme-vpn-ca"), ("recovery", "acme-recovery")):
+        with open(os.path.join(example_pki, example + ".pem"), encoding="ascii") as source:
+            write(os.path.join(out, "pki", pem + ".pem"), source.read())
     print(f"{out}: {args.devices} devices, {len(profiles)} profiles, {args.files} files", file=sys.stderr)
 
 
