@@ -198,7 +198,7 @@ static bool usb_action(struct cbor_reader *r, uint32_t n_keys, uint8_t *action)
 	}
 	if (n != 3)
 		return cbor_fail(r, "usb encrypt action needs cipher and key slot");
-	uint8_t cipher;
+	uint8_t cipher = 0;
 	TRY(read_cipher(r, &cipher));
 	if (cipher == 0)
 		return cbor_fail(r, "usb encrypt action with plain cipher");
@@ -265,7 +265,7 @@ static bool usb(struct cbor_reader *r, uint32_t n_keys, struct policy *p)
 static bool pci_selector(struct cbor_reader *r)
 {
 	uint64_t n, v;
-	uint8_t form;
+	uint8_t form = 0;
 	TRY(cbor_read_array(r, &n));
 	if (n == 0)
 		return cbor_fail(r, "empty pci-selector");
@@ -356,7 +356,7 @@ static bool proposal(struct cbor_reader *r, bool ike)
 static bool peer_auth(struct cbor_reader *r)
 {
 	uint64_t n;
-	uint8_t form;
+	uint8_t form = 0;
 	const uint8_t *p;
 	size_t len;
 	struct pstr s;
@@ -542,7 +542,7 @@ static bool login(struct cbor_reader *r, struct policy *p)
 {
 	struct mapwalk w;
 	uint64_t k, n;
-	uint8_t method, seen_methods = 0;
+	uint8_t method = 0, seen_methods = 0;
 	TRY(mw_begin(r, &w));
 	while (mw_next(r, &w, &k)) {
 		switch (k) {
