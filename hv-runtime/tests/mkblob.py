@@ -22,7 +22,8 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
 
 CONTENT_TYPE = "application/vnd.parapet.policy+cbor"
-PPPKEY_MAGIC = b"PPPKEY\x00\x01"
+PPPKEY_MAGIC = b"PPPKEY\x00\x00"
+PPPKEY_VERSION = 1
 
 
 def enc(obj):
@@ -141,8 +142,10 @@ def patch_key(efi, pub):
         raise SystemExit("public key must be a 65-byte uncompressed P-256 point")
     data = bytearray(open(efi, "rb").read())
     off, size = pe_section(data, b".pppkey")
-    if size < 80 or data[off:off + 8] != PPPKEY_MAGIC:
+    if size < 128 or data[off:off + 8] != PPPKEY_MAGIC:
         raise SystemExit(".pppkey section has no Parapet key block")
+    if struct.unpack_from("<I", data, off + 8)[0] != PPPKEY_VERSION:
+        raise SystemExit(".pppkey block has an unknown version")
     data[off + 12:off + 77] = point
     with open(efi, "wb") as f:
         f.write(data)
