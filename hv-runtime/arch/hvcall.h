@@ -67,4 +67,21 @@ struct hv_info {
 #define HV_INFO_SIZE 448
 _Static_assert(sizeof(struct hv_info) == HV_INFO_SIZE, "hv_info ABI size");
 
+/* Reads the whole record (caller must have checked the CPUID signature). 0 on success. */
+static inline int hvcall_info_read(struct hv_info *info)
+{
+	uint64_t *q = (uint64_t *)(void *)info;
+	for (uint64_t off = 0; off < sizeof *info; off += 32) {
+		uint64_t rax = HVCALL_INFO_READ, rbx = off, rcx, rdx, rsi;
+		__asm__ volatile("vmmcall" : "+a"(rax), "+b"(rbx), "=c"(rcx), "=d"(rdx), "=S"(rsi)::"memory");
+		if (rax != 0)
+			return -1;
+		q[off / 8] = rbx;
+		q[off / 8 + 1] = rcx;
+		q[off / 8 + 2] = rdx;
+		q[off / 8 + 3] = rsi;
+	}
+	return info->magic == HV_INFO_MAGIC && info->version == HV_INFO_VERSION ? 0 : -1;
+}
+
 #endif

@@ -216,15 +216,22 @@ static const char *boot(EFI_HANDLE image)
 		return why;
 	say("[parapet] hypervisor memory 0x%lx-0x%lx (reserved, hidden from the guest), %u CPUs\n",
 	    hv->mem_base, hv->mem_base + hv->mem_size - 1, hv->ncpus);
+	uint32_t ncpus = hv->ncpus;
 	if ((why = mp_virtualize_aps(hv)))
 		return why;
 	hv->tsc0 = rdtsc();
 	if ((why = arch_virtualize_cpu(hv, 0)))
 		return why;
-	if (!arch_hv_present())
-		return "hypervisor not visible after the blue pill";
-	say("[parapet] firmware now runs as a guest; %u of %u CPUs virtualized\n", hv->nvirt, hv->ncpus);
-	if (hv->nvirt != hv->ncpus)
+	/*
+	 * From here on this code is a guest: hv now lies in memory nested paging
+	 * hides, so all state comes through the same VMMCALL interface hvctl uses.
+	 */
+	hv = NULL;
+	struct hv_info info;
+	if (!arch_hv_present() || hvcall_info_read(&info))
+		return "hypervisor not answering after the blue pill";
+	say("[parapet] firmware now runs as a guest; %u of %u CPUs virtualized\n", info.ncpus_virtualized, ncpus);
+	if (info.ncpus_virtualized != ncpus || memcmp(info.policy_id, p.policy_id, 32))
 		return "not every CPU could be virtualized";
 	const char *loader = p.settings.has_loader ? p.settings.loader.p : NULL;
 	return chain_load(image, loader, p.settings.loader.n);

@@ -25,7 +25,7 @@ OVMF_CODE = "/usr/share/OVMF/OVMF_CODE_4M.fd"
 OVMF_VARS = "/usr/share/OVMF/OVMF_VARS_4M.fd"
 SERIAL = "PARAPET-SN-0001"
 ANSI = re.compile(rb"\x1b\[[0-9;?=]*[a-zA-Z]")
-CMDLINE = "console=ttyS0,115200 initrd=\\EFI\\linux\\initrd.img rdinit=/init panic=-1 tsc=unstable quiet loglevel=3"
+CMDLINE = "console=ttyS0,115200 initrd=\\EFI\\linux\\initrd.img rdinit=/init panic=-1 tsc=unstable earlycon=uart8250,io,0x3f8,115200"
 
 
 def sh(*cmd, **kw):

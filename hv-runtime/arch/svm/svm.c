@@ -130,6 +130,10 @@ const char *arch_prepare(struct hv *hv, void *image, uint64_t image_size, uint32
 		s->idt[i * 2] = (h & 0xffff) | (0x08ull << 16) | (0x8eull << 40) | (((h >> 16) & 0xffff) << 48);
 		s->idt[i * 2 + 1] = h >> 32;
 	}
+	/* NMI in the host only ever means "drain the NMI an exit left pending": return at once. */
+	uint64_t h = (uint64_t)(uintptr_t)svm_nmi_return + hv->image_delta;
+	s->idt[2 * 2] = (h & 0xffff) | (0x08ull << 16) | (0x8eull << 40) | (((h >> 16) & 0xffff) << 48);
+	s->idt[2 * 2 + 1] = h >> 32;
 	const char *why = host_pt_build(hv, s);
 	if (!why)
 		why = npt_build(hv, s);
@@ -180,7 +184,7 @@ static void vmcb_controls(struct vcpu *v)
 {
 	struct svm_shared *s = v->hv->arch;
 	uint8_t *c = v->vmcb;
-	V32(c, VMCB_INTERCEPT1) = I1_INIT | I1_CPUID | I1_MSR | I1_SHUTDOWN;
+	V32(c, VMCB_INTERCEPT1) = I1_NMI | I1_INIT | I1_CPUID | I1_MSR | I1_SHUTDOWN;
 	V32(c, VMCB_INTERCEPT2) = I2_VMRUN | I2_VMMCALL | I2_VMLOAD | I2_VMSAVE | I2_STGI | I2_CLGI |
 				  I2_SKINIT | I2_INVLPGA;
 	V32(c, VMCB_EXC) = 0;
@@ -504,10 +508,8 @@ static void sipi_to(struct vcpu *from, struct vcpu *t, uint32_t icr)
 {
 	uint32_t mode = (icr >> 8) & 7;
 	if (mode == 5) {
-		/* INIT (assert or de-assert): the target will exit with EXIT_INIT. */
-		uint32_t st = SIPI_NONE;
-		__atomic_compare_exchange_n(&t->sipi_state, &st, SIPI_INIT_SENT, false, __ATOMIC_SEQ_CST,
-					    __ATOMIC_SEQ_CST);
+		/* INIT assert: the target will see it as an NMI exit (see emulate_apic_write). */
+		__atomic_store_n(&t->sipi_state, SIPI_INIT_SENT, __ATOMIC_SEQ_CST);
 		return;
 	}
 	uint32_t st = __atomic_load_n(&t->sipi_state, __ATOMIC_SEQ_CST);
@@ -519,22 +521,29 @@ static void sipi_to(struct vcpu *from, struct vcpu *t, uint32_t icr)
 	}
 }
 
-/* Delivers INIT/SIPI bookkeeping to the vCPUs an ICR write addresses. */
-static void ipi_targets(struct vcpu *v, uint32_t icr)
+/*
+ * Applies an INIT or SIPI written to the ICR to the vCPUs it addresses.
+ * Returns how many of them are virtualized.
+ */
+static unsigned ipi_targets(struct vcpu *v, uint32_t icr)
 {
 	struct hv *hv = v->hv;
 	uint32_t shorthand = (icr >> 18) & 3, dest = v->icr_high >> 24;
+	unsigned hits = 0;
 	if (shorthand == 0 && (icr & (1u << 11))) {
 		hvlog("[hv] cpu%u: logical-destination INIT/SIPI not supported, ignored\n", v->index);
-		return;
+		return 0;
 	}
 	for (uint32_t i = 0; i < hv->ncpus; i++) {
 		struct vcpu *t = hv->cpu[i];
 		bool hit = shorthand == 0 ? t->apic_id == dest : shorthand == 1 ? t == v
 			 : shorthand == 2 ? true : t != v;
-		if (hit)
+		if (hit) {
 			sipi_to(v, t, icr);
+			hits++;
+		}
 	}
+	return hits;
 }
 
 static void emulate_apic_write(struct vcpu *v, uint64_t gpa)
@@ -556,18 +565,36 @@ static void emulate_apic_write(struct vcpu *v, uint64_t gpa)
 	}
 	uint32_t val = (uint32_t)(st.imm ? st.value : *gpr(v, st.reg));
 	uint32_t reg = gpa & 0xfff;
-	bool forward = true;
 	if (reg == ICR_HIGH) {
 		v->icr_high = val;
 	} else if (reg == ICR_LOW) {
 		uint32_t mode = (val >> 8) & 7;
-		if (mode == 5 || mode == 6)
+		bool assert = val & (1u << 14);
+		if (mode == 5 || mode == 6) {
+			if (__atomic_fetch_add(&((struct svm_shared *)v->hv->arch)->ipis_logged, 1, __ATOMIC_RELAXED) < 16)
+				hvlog("[hv] cpu%u: %s IPI icr=0x%x dest=0x%x\n", v->index,
+				      mode == 5 ? "INIT" : "STARTUP", val, v->icr_high);
+		}
+		/*
+		 * A real INIT must not reach a virtualized CPU: QEMU takes a pending
+		 * INIT again right after the intercept's #VMEXIT, in host mode, and
+		 * resets the CPU under the hypervisor. The target is kicked with an
+		 * NMI instead (intercepted, see handle_nmi) and picks the SIPI vector
+		 * up from its vCPU state. INIT de-assert is a no-op on these CPUs;
+		 * SIPIs never reach the APIC, so no CPU can be started natively.
+		 */
+		if (mode == 5 && assert && ipi_targets(v, val)) {
+			val = (val & ~(7u << 8) & ~0xffu) | (4u << 8);
+		} else if (mode == 5 && !assert) {
+			V64(v->vmcb, VMCB_RIP) += st.len;
+			return;
+		} else if (mode == 6) {
 			ipi_targets(v, val);
-		/* SIPIs are delivered by the target's hypervisor, never by the APIC (see handle_init). */
-		forward = mode != 6;
+			V64(v->vmcb, VMCB_RIP) += st.len;
+			return;
+		}
 	}
-	if (forward)
-		*(volatile uint32_t *)(uintptr_t)gpa = val;
+	*(volatile uint32_t *)(uintptr_t)gpa = val;
 	V64(v->vmcb, VMCB_RIP) += st.len;
 }
 
@@ -622,6 +649,22 @@ static void handle_init(struct vcpu *v)
 	      vector << 8);
 }
 
+/*
+ * An NMI exit leaves the NMI pending (GIF is 0 in the host). Take it in the
+ * host by opening GIF for a moment (the host IDT's NMI gate just returns);
+ * then either it was our INIT kick, or a genuine NMI that goes to the guest.
+ */
+static void handle_nmi(struct vcpu *v)
+{
+	__asm__ volatile("stgi; nop; nop; clgi" ::: "memory");
+	uint32_t st = __atomic_load_n(&v->sipi_state, __ATOMIC_SEQ_CST);
+	if (st == SIPI_INIT_SENT || st == SIPI_READY) {
+		handle_init(v);
+		return;
+	}
+	V64(v->vmcb, VMCB_EVENTINJ) = 2 | (2ull << 8) | (1ull << 31);
+}
+
 void svm_host_main(struct vcpu *v)
 {
 	struct hv *hv = v->hv;
@@ -647,6 +690,9 @@ void svm_host_main(struct vcpu *v)
 			break;
 		case EXIT_NPF:
 			handle_npf(v);
+			break;
+		case EXIT_NMI:
+			handle_nmi(v);
 			break;
 		case EXIT_INIT:
 			handle_init(v);

@@ -50,6 +50,7 @@
 #define VMCB_GPAT 0x668
 
 /* Intercept vector 3 (offset 0x0c) */
+#define I1_NMI (1u << 1)
 #define I1_INIT (1u << 3)
 #define I1_CPUID (1u << 18)
 #define I1_IOIO (1u << 27)
@@ -65,6 +66,7 @@
 #define I2_SKINIT (1u << 6)
 #define I2_INVLPGA (1u << 7)
 
+#define EXIT_NMI 0x61
 #define EXIT_INIT 0x63
 #define EXIT_CPUID 0x72
 #define EXIT_MSR 0x7c
@@ -138,12 +140,14 @@ struct svm_shared {
 	struct spinlock npt_lock;
 	uint32_t lazy_logged;
 	uint32_t violations_logged;
+	uint32_t ipis_logged;
 };
 
 /* svm_asm.S */
 void svm_vmrun(struct gregs *g, uint64_t vmcb_pa);
 uint64_t svm_bluepill(struct vcpu *v);
 extern char svm_exc_stubs[];
+extern char svm_nmi_return[];
 
 /* npt.c */
 const char *npt_build(struct hv *hv, struct svm_shared *s);

@@ -157,6 +157,11 @@ svm_exc_stubs:
 	pushq $\n
 	jmp svm_exc_common
 	.endr
+/* Host NMI gate: see handle_nmi in svm.c. */
+	.globl svm_nmi_return
+svm_nmi_return:
+	iretq
+
 svm_exc_common:
 	mov %rsp, %rdi
 	and $-16, %rsp

@@ -25,22 +25,6 @@ static int present(void)
 	return b == HV_CPUID_SIG_EBX && c == HV_CPUID_SIG_ECX && d == HV_CPUID_SIG_EDX;
 }
 
-static int read_info(struct hv_info *info)
-{
-	unsigned char *p = (unsigned char *)info;
-	for (uint64_t off = 0; off < sizeof *info; off += 32) {
-		uint64_t rax = HVCALL_INFO_READ, rbx = off, rcx, rdx, rsi;
-		__asm__ volatile("vmmcall" : "+a"(rax), "+b"(rbx), "=c"(rcx), "=d"(rdx), "=S"(rsi)::"memory");
-		if (rax != 0)
-			return -1;
-		memcpy(p + off, &rbx, 8);
-		memcpy(p + off + 8, &rcx, 8);
-		memcpy(p + off + 16, &rdx, 8);
-		memcpy(p + off + 24, &rsi, 8);
-	}
-	return info->magic == HV_INFO_MAGIC && info->version == HV_INFO_VERSION ? 0 : -1;
-}
-
 static void hex(const uint8_t *b, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
@@ -55,7 +39,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "parapet-hvctl: not running under the Parapet hypervisor\n");
 		return 1;
 	}
-	if (read_info(&info)) {
+	if (hvcall_info_read(&info)) {
 		fprintf(stderr, "parapet-hvctl: hypervisor did not answer the info call\n");
 		return 1;
 	}
