@@ -38,8 +38,13 @@ def fetch_kernel(cache):
     found = sorted(glob.glob(os.path.join(cache, "vmlinuz-*")))
     if found:
         return found[-1]
-    dep = subprocess.run(["apt-cache", "depends", "linux-image-amd64"], capture_output=True, text=True).stdout
-    m = re.search(r"Depends: (linux-image-\S+-amd64)", dep)
+    def resolve():
+        dep = subprocess.run(["apt-cache", "depends", "linux-image-amd64"], capture_output=True, text=True).stdout
+        return re.search(r"Depends: (linux-image-\S+-amd64)", dep)
+    m = resolve()
+    if not m and os.geteuid() == 0:
+        subprocess.run(["apt-get", "update", "-qq"], check=False)
+        m = resolve()
     if not m:
         raise SystemExit("e2e: cannot resolve linux-image-amd64 (apt-get update?)")
     sh("apt-get", "download", "-q", m.group(1), cwd=cache)
