@@ -281,6 +281,8 @@ def main():
             s.check("linux", "hvctl policy id equals the blob's", bool(m) and m.group(1) == pid,
                     "guest=%s blob=%s" % (m.group(1)[:16] if m else None, pid[:16]))
             s.check("linux", "Linux sees both CPUs online", b.has("[e2e] cpus online: 0-1"))
+            s.check("linux", "guest sees the hypervisor bit and no SVM on both CPUs",
+                    b.has("[e2e] cpuinfo flags: hypervisor on 2 cpus, svm on 0 cpus"))
             s.check("linux", "cpu0 and cpu1 each run under the hypervisor",
                     b.has("[e2e] cpu0 under hypervisor: yes") and b.has("[e2e] cpu1 under hypervisor: yes"))
             s.check("linux", "guest write to hypervisor memory blocked and logged",
