@@ -10,6 +10,8 @@ import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.parapet.compiler.model.SourceLink;
 import dev.parapet.policy.policy.Holder;
@@ -22,6 +24,8 @@ import dev.parapet.policy.policy.Holder;
 public final class CardCertificateDirectory implements CardCertificates {
 
 	private final Path directory;
+	/** A fleet names the same cards in many devices: each certificate file is read once per compiler. */
+	private final Map<String, byte[]> hashes = new ConcurrentHashMap<>();
 
 	public CardCertificateDirectory(Path directory) {
 		this.directory = directory;
@@ -29,6 +33,16 @@ public final class CardCertificateDirectory implements CardCertificates {
 
 	@Override
 	public byte[] sha256Of9aCertificate(Holder holder, String card) throws CompileException {
+		byte[] cached = hashes.get(card);
+		if (cached != null) {
+			return cached.clone();
+		}
+		byte[] hash = lookUp(holder, card);
+		hashes.put(card, hash.clone());
+		return hash;
+	}
+
+	private byte[] lookUp(Holder holder, String card) throws CompileException {
 		String uid = card.replace(":", "");
 		SourceLink source = SourceLink.of(holder);
 		for (String name : List.of(uid.toUpperCase(Locale.ROOT), uid.toLowerCase(Locale.ROOT))) {
