@@ -6,13 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.CertificateFactory;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.parapet.compiler.internal.Sha256;
 import dev.parapet.compiler.model.SourceLink;
 import dev.parapet.policy.policy.Holder;
 
@@ -61,7 +61,7 @@ public final class CardCertificateDirectory implements CardCertificates {
 		try {
 			byte[] der = CertificateFactory.getInstance("X.509")
 					.generateCertificate(new ByteArrayInputStream(Files.readAllBytes(file))).getEncoded();
-			return MessageDigest.getInstance("SHA-256").digest(der);
+			return Sha256.of(der);
 		} catch (IOException e) {
 			throw new CompileException(source, "card " + card + ": cannot read " + file + ": " + e.getMessage(), e);
 		} catch (GeneralSecurityException e) {
