@@ -20,10 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.parapet.compiler.keys.SecretSource;
 import dev.parapet.compiler.ui.internal.CompileResultsView;
+import dev.parapet.compiler.ui.internal.CompileRun;
 import dev.parapet.compiler.ui.internal.PolicyBlobEditor;
 
 /** The blob viewer and the Compile results in a running workbench; screenshots under target/screenshots. */
 class CompilerWorkbenchTest {
+
+	/** Line of "disk system nvme 0 ..." in fleet-small/fleet.parapet (profile laptop). */
+	private static final int LINE_OF_DISK_SYSTEM = 54;
 
 	private static Path resources() {
 		return Path.of(System.getProperty("parapet.compilerResources"));
@@ -44,6 +48,11 @@ class CompilerWorkbenchTest {
 		}
 	}
 
+	private static void fullScreen() {
+		page().getWorkbenchWindow().getShell().setBounds(Display.getCurrent().getBounds());
+		settle();
+	}
+
 	private static void screenshot(String name) throws Exception {
 		Path directory = Path.of(System.getProperty("parapet.screenshots"));
 		Files.createDirectories(directory);
@@ -57,7 +66,7 @@ class CompilerWorkbenchTest {
 		Path blob = resources().resolve("golden/laptop-1.policy.cose");
 		PolicyBlobEditor editor = (PolicyBlobEditor) IDE.openEditorOnFileStore(page(),
 				EFS.getLocalFileSystem().getStore(blob.toUri()));
-		page().getWorkbenchWindow().getShell().setMaximized(true);
+		fullScreen();
 		settle();
 		assertTrue(editor.statusText().startsWith("Not verified"), editor.statusText());
 		assertTrue(editor.rows().contains("signature=not verified (no trusted certificate given)"), editor.rows().toString());
@@ -78,7 +87,7 @@ class CompilerWorkbenchTest {
 		copy(resources().resolve("fleet-small"), fleet);
 		copy(resources().resolve("keys"), temp.resolve("keys"));
 		copy(resources().resolve("card-certs"), fleet.resolve("card-certs"));
-		var rows = dev.parapet.compiler.ui.internal.CompileRun.run(fleet, 1_793_491_200L,
+		var rows = CompileRun.run(fleet, 1_793_491_200L,
 				SecretSource.given("test-passphrase".toCharArray(), "test"));
 		assertEquals(List.of("lab-7", "lab-8", "laptop-1"), rows.stream().map(CompileResultsView.Row::subject).toList(),
 				rows.toString());
@@ -89,6 +98,33 @@ class CompilerWorkbenchTest {
 		settle();
 		assertEquals(3, view.rows().size());
 		screenshot("compile-results");
+		PolicyBlobEditor editor = (PolicyBlobEditor) IDE.openEditorOnFileStore(page(),
+				EFS.getLocalFileSystem().getStore(fleet.resolve("out/policies/laptop-1.policy.cose").toUri()));
+		settle();
+		assertEquals(LINE_OF_DISK_SYSTEM, editor.sourceOf("policy/storageRules/[0]").orElseThrow().line());
+		assertTrue(editor.sourceOf("policy/storageRules/[0]").orElseThrow().uri().endsWith("fleet-small/fleet.parapet"));
+		assertTrue(editor.sourceOf("policy/device").isPresent());
+		fullScreen();
+		page().setPartState(page().getReference(editor), IWorkbenchPage.STATE_MAXIMIZED);
+		settle();
+		screenshot("blob-viewer-source-links");
+		page().closeAllEditors(false);
+	}
+
+	@Test
+	void aBlobWhoseSourcesChangedGetsNoSourceLinks(@TempDir Path temp) throws Exception {
+		Path fleet = temp.resolve("fleet-small");
+		copy(resources().resolve("fleet-small"), fleet);
+		copy(resources().resolve("keys"), temp.resolve("keys"));
+		copy(resources().resolve("card-certs"), fleet.resolve("card-certs"));
+		CompileRun.run(fleet, 1_793_491_200L, SecretSource.given("test-passphrase".toCharArray(), "test"));
+		Path source = fleet.resolve("fleet.parapet");
+		Files.writeString(source, Files.readString(source).replace("pin-length 6..8", "pin-length 6..7"));
+		PolicyBlobEditor editor = (PolicyBlobEditor) IDE.openEditorOnFileStore(page(),
+				EFS.getLocalFileSystem().getStore(fleet.resolve("out/policies/laptop-1.policy.cose").toUri()));
+		settle();
+		assertTrue(editor.sourceOf("policy/storageRules/[0]").isEmpty());
+		page().closeAllEditors(false);
 	}
 
 	private static void copy(Path from, Path to) throws IOException {

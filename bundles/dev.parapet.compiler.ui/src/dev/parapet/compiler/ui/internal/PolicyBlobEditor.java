@@ -35,11 +35,14 @@ import com.google.gson.JsonObject;
 import dev.parapet.compiler.cose.DecodedBlob;
 import dev.parapet.compiler.cose.InvalidPolicyException;
 import dev.parapet.compiler.cose.PolicyBlobReader;
+import dev.parapet.compiler.model.SourceLink;
 
 /**
  * A read-only viewer for policy blobs (.cose, .blob): the decoded, schema-checked contents as a tree
  * with named fields, and the verification state. "Verify with certificate..." checks the ES256
- * signature against a certificate the user picks; an invalid blob shows the reader's reason.
+ * signature against a certificate the user picks; an invalid blob shows the reader's reason. Fields link
+ * to the lines that wrote them when the fleet the blob came from is found ({@link BlobSources});
+ * double-click opens the line.
  */
 public final class PolicyBlobEditor extends EditorPart {
 
@@ -48,10 +51,12 @@ public final class PolicyBlobEditor extends EditorPart {
 	private Path file;
 	private byte[] blob;
 	private Label status;
+	private Label sources;
 	private TreeViewer tree;
+	private BlobSources.Links links = BlobSources.Links.none("");
 
-	/** One named value of the decoded policy. */
-	record Node(String name, JsonElement value) {
+	/** One named value of the decoded policy; {@code path} names it for source links ("policy/usb/rules/[0]"). */
+	record Node(String name, String path, JsonElement value) {
 	}
 
 	@Override
@@ -86,14 +91,31 @@ public final class PolicyBlobEditor extends EditorPart {
 				verifyWith(Path.of(chosen));
 			}
 		});
+		sources = new Label(parent, SWT.WRAP);
+		GridDataFactory.fillDefaults().grab(true, false).span(2, 1).applyTo(sources);
 		tree = new TreeViewer(parent, SWT.BORDER | SWT.FULL_SELECTION);
 		tree.getTree().setHeaderVisible(true);
 		GridDataFactory.fillDefaults().grab(true, true).span(2, 1).applyTo(tree.getTree());
-		column("Field", 260, node -> node.name());
-		column("Value", 620, node -> node.value().isJsonPrimitive() ? node.value().getAsString()
+		column("Field", 200, node -> node.name());
+		column("Value", 420, node -> node.value().isJsonPrimitive() ? node.value().getAsString()
 				: node.value().isJsonNull() ? "(none)" : "");
+		column("Source", 220, node -> {
+			SourceLink link = links.byPath().get(node.path());
+			return link == null ? "" : Path.of(java.net.URI.create(link.uri())).getFileName() + ":" + link.line();
+		});
 		tree.setContentProvider(new NodeContent());
-		show(read(null));
+		tree.addDoubleClickListener(event -> {
+			Object selected = ((org.eclipse.jface.viewers.IStructuredSelection) event.getSelection()).getFirstElement();
+			if (selected instanceof Node node && links.byPath().containsKey(node.path())) {
+				SourceOpener.open(getSite().getPage(), links.byPath().get(node.path()));
+			}
+		});
+		Object decoded = read(null);
+		if (decoded instanceof DecodedBlob blobView) {
+			links = BlobSources.find(file, blobView);
+		}
+		sources.setText(links.note());
+		show(decoded);
 	}
 
 	private void column(String title, int width, java.util.function.Function<Node, String> text) {
@@ -122,6 +144,11 @@ public final class PolicyBlobEditor extends EditorPart {
 	/** The status line, for tests. */
 	public String statusText() {
 		return status.getText();
+	}
+
+	/** The source link of a field path ("policy/storageRules/[0]"), for tests. */
+	public java.util.Optional<SourceLink> sourceOf(String path) {
+		return java.util.Optional.ofNullable(links.byPath().get(path));
 	}
 
 	/** The top-level rows of the tree, for tests. */
@@ -186,12 +213,12 @@ public final class PolicyBlobEditor extends EditorPart {
 
 		@Override
 		public Object[] getElements(Object input) {
-			return children((JsonElement) input);
+			return children("", (JsonElement) input);
 		}
 
 		@Override
 		public Object[] getChildren(Object parent) {
-			return children(((Node) parent).value());
+			return children(((Node) parent).path() + "/", ((Node) parent).value());
 		}
 
 		@Override
@@ -206,15 +233,15 @@ public final class PolicyBlobEditor extends EditorPart {
 					|| value.isJsonArray() && !value.getAsJsonArray().isEmpty();
 		}
 
-		private static Object[] children(JsonElement value) {
+		private static Object[] children(String prefix, JsonElement value) {
 			List<Node> nodes = new ArrayList<>();
 			if (value instanceof JsonObject object) {
 				for (Map.Entry<String, JsonElement> entry : object.entrySet()) {
-					nodes.add(new Node(entry.getKey(), entry.getValue()));
+					nodes.add(new Node(entry.getKey(), prefix + entry.getKey(), entry.getValue()));
 				}
 			} else if (value instanceof JsonArray array) {
 				for (int i = 0; i < array.size(); i++) {
-					nodes.add(new Node("[" + i + "]", array.get(i)));
+					nodes.add(new Node("[" + i + "]", prefix + "[" + i + "]", array.get(i)));
 				}
 			}
 			return nodes.toArray();
