@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.parapet.policy.ui.internal.build;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.IWorkspace;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.xtext.diagnostics.Severity;
+import org.eclipse.xtext.validation.Issue;
+
+/**
+ * Writes validation issues as Parapet problem markers on workspace files, so that the Problems view,
+ * the editor rulers and the navigator show them. One marker per issue, carrying the issue code.
+ */
+public final class ProblemMarkers {
+
+	/** Marker type: a subtype of the platform problem and text markers (see plugin.xml). */
+	public static final String TYPE = "dev.parapet.policy.ui.problem";
+	/** Marker attribute holding the issue code (PPnnnn, or Xtext's code for syntax and linking errors). */
+	public static final String CODE = "code";
+
+	private ProblemMarkers() {
+	}
+
+	/** Replaces the Parapet markers of {@code file} by markers for {@code issues}, in one workspace operation. */
+	public static void replace(IFile file, List<Issue> issues) throws CoreException {
+		if (!file.isAccessible()) {
+			return;
+		}
+		IWorkspace workspace = ResourcesPlugin.getWorkspace();
+		workspace.run(monitor -> {
+			file.deleteMarkers(TYPE, true, IResource.DEPTH_ZERO);
+			for (Issue issue : issues) {
+				file.createMarker(TYPE, attributes(issue));
+			}
+		}, workspace.getRuleFactory().markerRule(file), IWorkspace.AVOID_UPDATE, null);
+	}
+
+	/** Removes all Parapet markers below a resource. */
+	public static void clear(IResource resource) throws CoreException {
+		if (resource.isAccessible()) {
+			resource.deleteMarkers(TYPE, true, IResource.DEPTH_INFINITE);
+		}
+	}
+
+	private static Map<String, Object> attributes(Issue issue) {
+		Map<String, Object> attributes = new HashMap<>();
+		attributes.put(IMarker.MESSAGE, issue.getMessage());
+		attributes.put(IMarker.SEVERITY, severity(issue.getSeverity()));
+		if (issue.getLineNumber() != null) {
+			attributes.put(IMarker.LINE_NUMBER, issue.getLineNumber());
+			attributes.put(IMarker.LOCATION, "line " + issue.getLineNumber());
+		}
+		if (issue.getOffset() != null && issue.getLength() != null) {
+			attributes.put(IMarker.CHAR_START, issue.getOffset());
+			attributes.put(IMarker.CHAR_END, issue.getOffset() + issue.getLength());
+		}
+		if (issue.getCode() != null) {
+			attributes.put(CODE, issue.getCode());
+		}
+		attributes.put(IMarker.SOURCE_ID, "Parapet");
+		return attributes;
+	}
+
+	private static int severity(Severity severity) {
+		return switch (severity) {
+		case ERROR -> IMarker.SEVERITY_ERROR;
+		case WARNING -> IMarker.SEVERITY_WARNING;
+		case INFO, IGNORE -> IMarker.SEVERITY_INFO;
+		};
+	}
+}
