@@ -13,6 +13,7 @@ import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.menus.CommandContributionItem;
 import org.eclipse.ui.menus.CommandContributionItemParameter;
+import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 
 /** Menus File, Edit, Window and Help. Editor commands join Edit through its "additions" group. */
 final class ParapetActionBarAdvisor extends ActionBarAdvisor {
@@ -64,6 +65,10 @@ final class ParapetActionBarAdvisor extends ActionBarAdvisor {
 		edit.add(action(ActionFactory.SELECT_ALL));
 		edit.add(new Separator());
 		edit.add(action(ActionFactory.FIND));
+		// groups that text editor action contributors fill (find next/previous, incremental find, assist)
+		edit.add(new GroupMarker(IWorkbenchActionConstants.FIND_EXT));
+		edit.add(new Separator(ITextEditorActionConstants.GROUP_ASSIST));
+		edit.add(new GroupMarker(ITextEditorActionConstants.GROUP_INFORMATION));
 		edit.add(new Separator(IWorkbenchActionConstants.MB_ADDITIONS));
 
 		MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
