@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ import org.eclipse.jface.text.ITextOperationTarget;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;
 import org.eclipse.jface.text.source.ISourceViewer;
+import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.swt.custom.StyleRange;
@@ -37,6 +40,7 @@ import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.navigator.ICommonActionConstants;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +54,7 @@ import dev.parapet.policy.ui.internal.build.ProblemMarkers;
 import dev.parapet.policy.ui.internal.editor.PolicyOutlinePage;
 import dev.parapet.ui.FleetWorkspace;
 import dev.parapet.ui.internal.FleetPerspective;
+import dev.parapet.ui.internal.navigator.FleetElement;
 import dev.parapet.ui.internal.navigator.FleetNavigator;
 
 /**
@@ -115,10 +120,39 @@ class FleetWorkbenchTest {
 		assertTrue(labels.contains("device lap-001"), "devices: " + labels);
 		// a device's own rules are listed under it (sections are flattened in the navigator)
 		assertTrue(labels.contains("match installer-stick"), "rules of lap-005: " + labels);
+
+		// Open (double-click, Enter) on a device opens its file with the device's name selected
+		FleetElement lap005 = Arrays.stream(((ITreeContentProvider) tree.getContentProvider()).getChildren(office))
+				.map(FleetElement.class::cast).filter(e -> e.label().equals("device lap-005")).findFirst().orElseThrow();
+		tree.setSelection(new StructuredSelection(lap005), true);
+		navigator.getViewSite().getActionBars().getGlobalActionHandler(ICommonActionConstants.OPEN).run();
+		Ui.drain();
+		PolicyEditor editor = assertInstanceOf(PolicyEditor.class, page.getActiveEditor());
+		assertEquals(office, editor.getEditorInput().getAdapter(IFile.class));
+		assertEquals("lap-005", ((ITextSelection) editor.getSelectionProvider().getSelection()).getText());
+		page.closeAllEditors(false);
 	}
 
 	@Test
 	@Order(3)
+	void theNavigatorFollowsNewPolicyFiles() throws Exception {
+		FleetNavigator navigator = (FleetNavigator) page.showView(FleetNavigator.ID);
+		TreeViewer tree = navigator.getCommonViewer();
+		IFile added = file("devices/spare.parapet");
+		added.create(new java.io.ByteArrayInputStream(
+				"device spare-001 extends office-laptop {\n\tserial \"SPARE1\"\n}\n".getBytes(StandardCharsets.UTF_8)),
+				true, null);
+		Ui.waitUntil("the new file in the navigator", PATIENCE, () -> {
+			tree.expandToLevel(added, 1);
+			return labels(tree.getTree().getItems()).contains("device spare-001");
+		});
+		added.delete(true, null);
+		Ui.waitUntil("the deleted file to leave the navigator", PATIENCE,
+				() -> !labels(tree.getTree().getItems()).contains("spare.parapet"));
+	}
+
+	@Test
+	@Order(4)
 	void anUnresolvedReferenceTypedInTheEditorRaisesAMarkerThatVanishesWhenFixed() throws Exception {
 		PolicyEditor editor = open("devices/office.parapet");
 		IFile office = file("devices/office.parapet");
@@ -142,7 +176,7 @@ class FleetWorkbenchTest {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
 	void contentAssistProposesKeywordsAndDeclaredNames() throws Exception {
 		PolicyEditor editor = open("devices/office.parapet");
 		IDocument document = document(editor);
@@ -167,7 +201,7 @@ class FleetWorkbenchTest {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void hoverShowsTheKindAndDocumentationOfTheReferencedProfile() throws Exception {
 		PolicyEditor editor = open("devices/office.parapet");
 		String text = document(editor).get();
@@ -179,7 +213,7 @@ class FleetWorkbenchTest {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void goToDefinitionOpensTheProfileInItsOwnFile() throws Exception {
 		PolicyEditor editor = open("devices/office.parapet");
 		int on = document(editor).get().indexOf(REFERENCE) + "extends ".length() + 3;
@@ -196,7 +230,7 @@ class FleetWorkbenchTest {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void theOutlineListsTheDevicesOfTheFile() throws Exception {
 		PolicyEditor editor = open("devices/office.parapet");
 		page.showView(IPageLayout.ID_OUTLINE);
@@ -209,7 +243,7 @@ class FleetWorkbenchTest {
 	}
 
 	@Test
-	@Order(8)
+	@Order(9)
 	void keywordsCommentsAndDeclaredNamesAreColouredDifferently() throws Exception {
 		PolicyEditor editor = open("devices/office.parapet");
 		Ui.waitFor("semantic colouring", PATIENCE, () -> editor.support().latest().orElse(null));
@@ -230,7 +264,7 @@ class FleetWorkbenchTest {
 	}
 
 	@Test
-	@Order(9)
+	@Order(10)
 	void formatLaysOutASquashedDevice() throws Exception {
 		PolicyEditor editor = open("devices/office.parapet");
 		IDocument document = document(editor);
@@ -249,7 +283,7 @@ class FleetWorkbenchTest {
 	}
 
 	@Test
-	@Order(10)
+	@Order(11)
 	void toggleCommentCommentsOutAndRestoresTheSelectedLines() throws Exception {
 		PolicyEditor editor = open("devices/office.parapet");
 		IDocument document = document(editor);

@@ -4,6 +4,7 @@ package dev.parapet.policy.ui.internal.editor;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.Region;
 
 /**
  * Comments out or uncomments whole lines with {@code //}: if every non-blank line of the range is
@@ -16,8 +17,11 @@ public final class LineComments {
 	private LineComments() {
 	}
 
-	/** Toggles line comments on the lines touched by {@code [offset, offset + length)}. */
-	public static void toggle(IDocument document, int offset, int length) throws BadLocationException {
+	/**
+	 * Toggles line comments on the lines touched by {@code [offset, offset + length)} and returns the
+	 * region of those lines afterwards (to select, so that toggling again works on the same lines).
+	 */
+	public static IRegion toggle(IDocument document, int offset, int length) throws BadLocationException {
 		int first = document.getLineOfOffset(offset);
 		int last = document.getLineOfOffset(offset + length);
 		// a selection that ends at the start of a line does not include that line
@@ -43,6 +47,9 @@ public final class LineComments {
 				document.replace(region.getOffset(), 0, PREFIX);
 			}
 		}
+		int start = document.getLineOffset(first);
+		IRegion end = document.getLineInformation(last);
+		return new Region(start, end.getOffset() + end.getLength() - start);
 	}
 
 	private static String lineText(IDocument document, int line) throws BadLocationException {

@@ -14,6 +14,8 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IRegion;
+import org.eclipse.jface.text.IRewriteTarget;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.ISourceViewer;
@@ -132,7 +134,7 @@ public final class PolicyEditorSupport {
 		TextRegion region = selection.getLength() > 0 ? new TextRegion(selection.getOffset(), selection.getLength())
 				: null;
 		List<ITextReplacement> replacements = SourceFormatter.replacements(snapshot.resource(), region);
-		SourceFormatter.apply(document, replacements);
+		undoable(() -> SourceFormatter.apply(document, replacements));
 		return true;
 	}
 
@@ -140,7 +142,28 @@ public final class PolicyEditorSupport {
 	public void toggleComment() throws BadLocationException {
 		IDocument document = editor.getDocumentProvider().getDocument(editor.getEditorInput());
 		ITextSelection selection = (ITextSelection) editor.getSelectionProvider().getSelection();
-		LineComments.toggle(document, selection.getOffset(), selection.getLength());
+		IRegion[] lines = new IRegion[1];
+		undoable(() -> lines[0] = LineComments.toggle(document, selection.getOffset(), selection.getLength()));
+		editor.selectAndReveal(lines[0].getOffset(), lines[0].getLength());
+	}
+
+	private interface DocumentChange {
+		void run() throws BadLocationException;
+	}
+
+	// many document edits, one step for Undo
+	private void undoable(DocumentChange change) throws BadLocationException {
+		IRewriteTarget target = editor.getAdapter(IRewriteTarget.class);
+		if (target != null) {
+			target.beginCompoundChange();
+		}
+		try {
+			change.run();
+		} finally {
+			if (target != null) {
+				target.endCompoundChange();
+			}
+		}
 	}
 
 	/** Opens the declaration of the reference at the caret; false when the caret is on no resolvable reference. */
