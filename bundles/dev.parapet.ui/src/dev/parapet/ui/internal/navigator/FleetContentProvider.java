@@ -138,6 +138,10 @@ public final class FleetContentProvider implements ITreeContentProvider, IResour
 						&& (child.getFlags() & (IResourceDelta.OPEN | IResourceDelta.DESCRIPTION)) != 0;
 				boolean policyEdited = FleetSources.isPolicyFile(resource)
 						&& (child.getFlags() & IResourceDelta.CONTENT) != 0;
+				boolean problemsChanged = (child.getFlags() & IResourceDelta.MARKERS) != 0;
+				if (problemsChanged) {
+					touched[0] = true;
+				}
 				if (addedOrRemoved || projectChanged || policyEdited) {
 					touched[0] = true;
 					if (resource instanceof IFile file) {

@@ -29,6 +29,8 @@ public final class FleetElement {
 	private final boolean section;
 	private final int offset;
 	private final int length;
+	private final int fullOffset;
+	private final int fullLength;
 	private final List<FleetElement> children = new ArrayList<>();
 
 	private FleetElement(IFile file, FleetElement parent, EObject source) {
@@ -42,6 +44,9 @@ public final class FleetElement {
 		ITextRegion region = SourceRegions.significant(source);
 		this.offset = region.getOffset();
 		this.length = region.getLength();
+		ITextRegion full = SourceRegions.full(source);
+		this.fullOffset = full.getOffset();
+		this.fullLength = full.getLength();
 	}
 
 	/** The tree of elements under {@code root} (a parsed policy file). */
@@ -99,6 +104,11 @@ public final class FleetElement {
 	/** Length of the declared name. */
 	public int length() {
 		return length;
+	}
+
+	/** Whether a text offset of the file lies inside the element's text. */
+	public boolean contains(int textOffset) {
+		return fullOffset <= textOffset && textOffset <= fullOffset + fullLength;
 	}
 
 	/** Rules and other named children. */

@@ -2,9 +2,16 @@
 package dev.parapet.ui.internal.navigator;
 
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IFolder;
 import org.eclipse.core.resources.IProject;
+import org.eclipse.jface.resource.ImageDescriptor;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.resource.LocalResourceManager;
+import org.eclipse.jface.resource.ResourceManager;
+import org.eclipse.jface.viewers.DecorationOverlayIcon;
 import org.eclipse.jface.viewers.DelegatingStyledCellLabelProvider.IStyledLabelProvider;
+import org.eclipse.jface.viewers.IDecoration;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.StyledString;
 import org.eclipse.swt.graphics.Image;
@@ -20,6 +27,8 @@ import dev.parapet.ui.FleetWorkspace;
 
 /** Labels of the fleet navigator: fleets with their folder, policy files, declarations and rules. */
 public final class FleetLabelProvider extends LabelProvider implements ICommonLabelProvider, IStyledLabelProvider {
+
+	private final ResourceManager resources = new LocalResourceManager(JFaceResources.getResources());
 
 	@Override
 	public void init(ICommonContentExtensionSite site) {
@@ -64,6 +73,25 @@ public final class FleetLabelProvider extends LabelProvider implements ICommonLa
 
 	@Override
 	public Image getImage(Object element) {
+		Image base = baseImage(element);
+		int severity = ProblemSeverity.of(element);
+		if (severity < IMarker.SEVERITY_WARNING) {
+			return base;
+		}
+		String overlay = severity == IMarker.SEVERITY_ERROR ? ISharedImages.IMG_DEC_FIELD_ERROR
+				: ISharedImages.IMG_DEC_FIELD_WARNING;
+		ImageDescriptor decorated = new DecorationOverlayIcon(base,
+				PlatformUI.getWorkbench().getSharedImages().getImageDescriptor(overlay), IDecoration.BOTTOM_LEFT);
+		return resources.create(decorated);
+	}
+
+	@Override
+	public void dispose() {
+		resources.dispose();
+		super.dispose();
+	}
+
+	private static Image baseImage(Object element) {
 		ISharedImages shared = PlatformUI.getWorkbench().getSharedImages();
 		if (element instanceof FleetElement fleetElement) {
 			return PolicyImages.forKind(fleetElement.kind(), fleetElement.section());

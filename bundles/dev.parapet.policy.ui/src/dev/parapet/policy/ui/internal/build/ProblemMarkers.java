@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.parapet.policy.ui.internal.build;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +28,9 @@ public final class ProblemMarkers {
 	/** Marker attribute holding the issue code (PPnnnn, or Xtext's code for syntax and linking errors). */
 	public static final String CODE = "code";
 
+	private static final String[] KEYS = { IMarker.MESSAGE, IMarker.SEVERITY, IMarker.LINE_NUMBER, IMarker.LOCATION,
+			IMarker.CHAR_START, IMarker.CHAR_END, CODE, IMarker.SOURCE_ID };
+
 	private ProblemMarkers() {
 	}
 
@@ -33,11 +39,22 @@ public final class ProblemMarkers {
 		if (!file.isAccessible()) {
 			return;
 		}
+		List<Map<String, Object>> wanted = issues.stream().map(ProblemMarkers::attributes).toList();
+		// re-checking after each keystroke mostly finds the same problems: leave those markers alone so
+		// that the Problems view and the navigator do not redraw for nothing
+		List<List<Object>> present = new ArrayList<>();
+		for (IMarker marker : file.findMarkers(TYPE, true, IResource.DEPTH_ZERO)) {
+			present.add(Arrays.asList(marker.getAttributes(KEYS)));
+		}
+		List<List<Object>> expected = wanted.stream().map(a -> Arrays.stream(KEYS).map(a::get).toList()).toList();
+		if (present.size() == expected.size() && new HashSet<>(present).equals(new HashSet<>(expected))) {
+			return;
+		}
 		IWorkspace workspace = ResourcesPlugin.getWorkspace();
 		workspace.run(monitor -> {
 			file.deleteMarkers(TYPE, true, IResource.DEPTH_ZERO);
-			for (Issue issue : issues) {
-				file.createMarker(TYPE, attributes(issue));
+			for (Map<String, Object> attributes : wanted) {
+				file.createMarker(TYPE, attributes);
 			}
 		}, workspace.getRuleFactory().markerRule(file), IWorkspace.AVOID_UPDATE, null);
 	}
