@@ -39,7 +39,12 @@ import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.IPageLayout;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
+import org.eclipse.jface.bindings.TriggerSequence;
+import org.eclipse.jface.bindings.keys.KeySequence;
+import org.eclipse.jface.bindings.keys.ParseException;
+import org.eclipse.ui.keys.IBindingService;
 import org.eclipse.ui.navigator.ICommonActionConstants;
 import org.eclipse.ui.views.contentoutline.IContentOutlinePage;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +55,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import dev.parapet.policy.ui.editor.PolicyEditor;
+import dev.parapet.policy.validation.IssueCodes;
 import dev.parapet.policy.ui.internal.build.ProblemMarkers;
 import dev.parapet.policy.ui.internal.editor.PolicyOutlinePage;
 import dev.parapet.ui.FleetWorkspace;
@@ -163,7 +169,7 @@ class FleetWorkbenchTest {
 		IMarker marker = Ui.waitFor("a marker for office-laptop-typo", PATIENCE, () -> problems(office).stream()
 				.filter(m -> m.getAttribute(IMarker.MESSAGE, "").contains("office-laptop-typo")).findFirst().orElse(null));
 		assertEquals(IMarker.SEVERITY_ERROR, marker.getAttribute(IMarker.SEVERITY, -1));
-		assertNotNull(marker.getAttribute(ProblemMarkers.CODE, null), "issue code on the marker");
+		assertEquals(IssueCodes.UNRESOLVED_REFERENCE, marker.getAttribute(ProblemMarkers.CODE, null));
 		assertEquals(document.getLineOfOffset(at) + 1, marker.getAttribute(IMarker.LINE_NUMBER, -1));
 		assertTrue(marker.isSubtypeOf(IMarker.PROBLEM), "a problem marker, shown by the Problems view");
 		revealEverything(editor, at);
@@ -218,7 +224,8 @@ class FleetWorkbenchTest {
 		PolicyEditor editor = open("devices/office.parapet");
 		int on = document(editor).get().indexOf(REFERENCE) + "extends ".length() + 3;
 		editor.selectAndReveal(on, 0);
-		assertTrue(editor.support().openDeclaration(), "a declaration was found");
+		assertEquals(keys("F3"), bindingOf(OPEN_DECLARATION));
+		execute(OPEN_DECLARATION);
 		Ui.drain();
 		IEditorPart active = page.getActiveEditor();
 		PolicyEditor profiles = assertInstanceOf(PolicyEditor.class, active);
@@ -240,6 +247,12 @@ class FleetWorkbenchTest {
 				() -> outline.topLevelLabels().isEmpty() ? null : outline.topLevelLabels());
 		assertEquals(List.of("device lap-001", "device lap-002", "device lap-003", "device lap-004", "device lap-005",
 				"device lap-006"), labels);
+
+		// linked with the editor: the caret inside lap-005's usb rule selects that rule in the outline
+		int inRule = document(editor).get().indexOf("installer-stick") + 3;
+		editor.selectAndReveal(inRule, 0);
+		Ui.waitUntil("the outline to follow the caret", PATIENCE,
+				() -> "match installer-stick".equals(outline.selectedLabel()));
 	}
 
 	@Test
@@ -273,7 +286,8 @@ class FleetWorkbenchTest {
 		assertTrue(at >= 0, "lap-006 as in the example");
 		String squashed = "device   lap-006 extends office-laptop {   serial \"PF3XK2A6\"   }";
 		document.replace(at, original.length(), squashed);
-		assertTrue(editor.support().format(), "formatted");
+		assertEquals(keys("M1+M2+F"), bindingOf(FORMAT));
+		execute(FORMAT);
 		String formatted = document.get();
 		assertFalse(formatted.contains(squashed), "the squashed device was laid out");
 		assertTrue(formatted.contains("device lap-006 extends office-laptop {"), formatted);
@@ -291,13 +305,31 @@ class FleetWorkbenchTest {
 		int line = document.getLineOfOffset(before.indexOf("serial \"PF3XK2A2\""));
 		int start = document.getLineOffset(line);
 		editor.selectAndReveal(start, document.getLineLength(line) + 2);
-		editor.support().toggleComment();
+		assertEquals(keys("M1+/"), bindingOf(TOGGLE_COMMENT));
+		execute(TOGGLE_COMMENT);
 		assertTrue(document.get(start, 2).equals("//"), document.get(start, 20));
 		assertTrue(document.get(document.getLineOffset(line + 1), 2).equals("//"), "second line too");
 		editor.support().toggleComment();
 		assertEquals(before, document.get());
 		assertNotEquals(0, before.length());
 		editor.doRevertToSaved();
+	}
+
+	private static final String FORMAT = "dev.parapet.policy.ui.format";
+	private static final String TOGGLE_COMMENT = "dev.parapet.policy.ui.toggleComment";
+	private static final String OPEN_DECLARATION = "dev.parapet.policy.ui.openDeclaration";
+
+	/** Runs a command the way its key binding does: through the handler service of the active window. */
+	private static void execute(String command) throws Exception {
+		PlatformUI.getWorkbench().getService(IHandlerService.class).executeCommand(command, null);
+	}
+
+	private static TriggerSequence bindingOf(String command) {
+		return PlatformUI.getWorkbench().getService(IBindingService.class).getBestActiveBindingFor(command);
+	}
+
+	private static TriggerSequence keys(String formal) throws ParseException {
+		return KeySequence.getInstance(formal);
 	}
 
 	private static PolicyEditor open(String path) throws Exception {

@@ -17,6 +17,8 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.validation.Issue;
 
+import dev.parapet.policy.validation.IssueCodes;
+
 /**
  * Writes validation issues as Parapet problem markers on workspace files, so that the Problems view,
  * the editor rulers and the navigator show them. One marker per issue, carrying the issue code.
@@ -25,7 +27,7 @@ public final class ProblemMarkers {
 
 	/** Marker type: a subtype of the platform problem and text markers (see plugin.xml). */
 	public static final String TYPE = "dev.parapet.policy.ui.problem";
-	/** Marker attribute holding the issue code (PPnnnn, or Xtext's code for syntax and linking errors). */
+	/** Marker attribute holding the issue code (PPnnnn). */
 	public static final String CODE = "code";
 
 	private static final String[] KEYS = { IMarker.MESSAGE, IMarker.SEVERITY, IMarker.LINE_NUMBER, IMarker.LOCATION,
@@ -78,11 +80,18 @@ public final class ProblemMarkers {
 			attributes.put(IMarker.CHAR_START, issue.getOffset());
 			attributes.put(IMarker.CHAR_END, issue.getOffset() + issue.getLength());
 		}
-		if (issue.getCode() != null) {
-			attributes.put(CODE, issue.getCode());
-		}
+		attributes.put(CODE, codeOf(issue));
 		attributes.put(IMarker.SOURCE_ID, "Parapet");
 		return attributes;
+	}
+
+	/** The PP code of an issue; syntax errors carry Xtext's own code, reported as PP1010 as the CLI does. */
+	public static String codeOf(Issue issue) {
+		String code = issue.getCode();
+		if (code != null && code.startsWith("PP")) {
+			return code;
+		}
+		return issue.isSyntaxError() || code == null ? IssueCodes.SYNTAX_ERROR : code;
 	}
 
 	private static int severity(Severity severity) {

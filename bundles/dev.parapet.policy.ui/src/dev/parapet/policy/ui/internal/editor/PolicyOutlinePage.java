@@ -83,6 +83,15 @@ public final class PolicyOutlinePage extends ContentOutlinePage {
 		return labels;
 	}
 
+	/** Label of the selected entry, or an empty string. */
+	public String selectedLabel() {
+		TreeViewer viewer = getTreeViewer();
+		if (viewer == null || !(viewer.getStructuredSelection().getFirstElement() instanceof EObject element)) {
+			return "";
+		}
+		return ModelStructure.label(element);
+	}
+
 	/** Selects the innermost entry around a text offset, without moving the editor selection. */
 	public void reveal(int offset) {
 		TreeViewer viewer = getTreeViewer();

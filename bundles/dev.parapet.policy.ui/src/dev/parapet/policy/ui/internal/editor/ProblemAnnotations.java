@@ -10,6 +10,7 @@ import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.jface.text.source.IAnnotationModelExtension;
 import org.eclipse.xtext.validation.Issue;
 
+import dev.parapet.policy.ui.internal.build.ProblemMarkers;
 import dev.parapet.policy.ui.internal.model.PolicySnapshot;
 
 /**
@@ -36,7 +37,7 @@ final class ProblemAnnotations implements ProblemReporter {
 			};
 			int offset = issue.getOffset() == null ? 0 : issue.getOffset();
 			int length = issue.getLength() == null ? 0 : issue.getLength();
-			String message = issue.getCode() == null ? issue.getMessage() : issue.getMessage() + " [" + issue.getCode() + "]";
+			String message = issue.getMessage() + " [" + ProblemMarkers.codeOf(issue) + "]";
 			added.put(new Annotation(type, false, message), new Position(offset, length));
 		}
 		((IAnnotationModelExtension) model).replaceAnnotations(shown, added);
