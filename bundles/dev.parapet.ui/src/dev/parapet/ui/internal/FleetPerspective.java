@@ -17,8 +17,8 @@ public final class FleetPerspective implements IPerspectiveFactory {
 	public void createInitialLayout(IPageLayout layout) {
 		String editors = layout.getEditorArea();
 		layout.setEditorAreaVisible(true);
-		layout.addView(FleetNavigator.ID, IPageLayout.LEFT, 0.22f, editors);
-		layout.addView(IPageLayout.ID_OUTLINE, IPageLayout.RIGHT, 0.75f, editors);
+		layout.addView(FleetNavigator.ID, IPageLayout.LEFT, 0.25f, editors);
+		layout.addView(IPageLayout.ID_OUTLINE, IPageLayout.RIGHT, 0.74f, editors);
 		IFolderLayout bottom = layout.createFolder("dev.parapet.ui.bottom", IPageLayout.BOTTOM, 0.70f, editors);
 		bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
 		bottom.addPlaceholder(IPageLayout.ID_PROGRESS_VIEW);
