@@ -41,6 +41,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 import org.eclipse.jface.bindings.TriggerSequence;
 import org.eclipse.jface.bindings.keys.KeySequence;
 import org.eclipse.jface.bindings.keys.ParseException;
@@ -216,6 +217,13 @@ class FleetWorkbenchTest {
 		assertTrue(hover.contains("profile office-laptop"), hover);
 		assertTrue(hover.contains("Standard office laptop"), hover);
 		assertTrue(hover.contains("profiles.parapet"), hover);
+
+		// F2 (Show Tooltip Description) shows the same hover at the caret, for the screenshot
+		editor.selectAndReveal(text.indexOf(REFERENCE) + "extends ".length() + 2, 0);
+		editor.getAction(ITextEditorActionConstants.SHOW_INFORMATION).run();
+		Ui.screenshot("hover");
+		page.activate(page.findView(FleetNavigator.ID));
+		page.activate(editor);
 	}
 
 	@Test

@@ -70,7 +70,8 @@ public final class ProblemMarkers {
 
 	private static Map<String, Object> attributes(Issue issue) {
 		Map<String, Object> attributes = new HashMap<>();
-		attributes.put(IMarker.MESSAGE, issue.getMessage());
+		// the code in the text too, so that the Problems view shows what to look up in docs/language.md
+		attributes.put(IMarker.MESSAGE, issue.getMessage() + " [" + codeOf(issue) + "]");
 		attributes.put(IMarker.SEVERITY, severity(issue.getSeverity()));
 		if (issue.getLineNumber() != null) {
 			attributes.put(IMarker.LINE_NUMBER, issue.getLineNumber());
