@@ -33,6 +33,7 @@ import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.Viewer;
 import org.eclipse.swt.custom.StyleRange;
 import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IEditorPart;
@@ -41,7 +42,6 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.IHandlerService;
 import org.eclipse.ui.ide.IDE;
-import org.eclipse.ui.texteditor.ITextEditorActionConstants;
 import org.eclipse.jface.bindings.TriggerSequence;
 import org.eclipse.jface.bindings.keys.KeySequence;
 import org.eclipse.jface.bindings.keys.ParseException;
@@ -220,7 +220,11 @@ class FleetWorkbenchTest {
 
 		// F2 (Show Tooltip Description) shows the same hover at the caret, for the screenshot
 		editor.selectAndReveal(text.indexOf(REFERENCE) + "extends ".length() + 2, 0);
-		editor.getAction(ITextEditorActionConstants.SHOW_INFORMATION).run();
+		editor.viewer().getTextWidget().setFocus();
+		Shell window = editor.getSite().getShell();
+		((ITextOperationTarget) editor.viewer()).doOperation(ISourceViewer.INFORMATION);
+		Ui.waitUntil("the hover to show", Duration.ofSeconds(10), () -> Arrays.stream(window.getDisplay().getShells())
+				.anyMatch(shell -> shell != window && shell.isVisible()));
 		Ui.screenshot("hover");
 		page.activate(page.findView(FleetNavigator.ID));
 		page.activate(editor);

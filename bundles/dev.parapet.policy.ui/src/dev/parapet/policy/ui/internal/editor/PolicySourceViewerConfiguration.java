@@ -8,7 +8,12 @@ import java.util.function.Supplier;
 
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.text.IRegion;
 import org.eclipse.jface.text.ITextHover;
+import org.eclipse.jface.text.ITextViewer;
+import org.eclipse.jface.text.information.IInformationPresenter;
+import org.eclipse.jface.text.information.IInformationProvider;
+import org.eclipse.jface.text.information.InformationPresenter;
 import org.eclipse.jface.text.TextAttribute;
 import org.eclipse.jface.text.contentassist.ContentAssistant;
 import org.eclipse.jface.text.contentassist.IContentAssistant;
@@ -103,6 +108,26 @@ public final class PolicySourceViewerConfiguration extends TextSourceViewerConfi
 	@Override
 	public ITextHover getTextHover(ISourceViewer sourceViewer, String contentType) {
 		return IDocument.DEFAULT_CONTENT_TYPE.equals(contentType) ? hover : null;
+	}
+
+	/** F2 (Show Tooltip Description): the hover of the name at the caret, without the mouse. */
+	@Override
+	public IInformationPresenter getInformationPresenter(ISourceViewer sourceViewer) {
+		InformationPresenter presenter = new InformationPresenter(hover.getHoverControlCreator());
+		presenter.setDocumentPartitioning(PolicyPartitions.PARTITIONING);
+		presenter.setInformationProvider(new IInformationProvider() {
+			@Override
+			public IRegion getSubject(ITextViewer textViewer, int offset) {
+				return hover.getHoverRegion(textViewer, offset);
+			}
+
+			@Override
+			public String getInformation(ITextViewer textViewer, IRegion subject) {
+				return hover.getHoverInfo(textViewer, subject);
+			}
+		}, IDocument.DEFAULT_CONTENT_TYPE);
+		presenter.setSizeConstraints(80, 12, true, true);
+		return presenter;
 	}
 
 	@Override
