@@ -18,7 +18,7 @@ public final class HoverText {
 	/** HTML for the hover control. */
 	public static String of(EObject element) {
 		StringBuilder html = new StringBuilder();
-		html.append("<b>").append(escape(ModelStructure.label(element))).append("</b> &mdash; ")
+		html.append("<b>").append(escape(ModelStructure.label(element))).append("</b> \u2014 ")
 				.append(escape(ModelStructure.kindInWords(element)));
 		String detail = ModelStructure.detail(element);
 		if (!detail.isEmpty()) {
@@ -38,7 +38,7 @@ public final class HoverText {
 
 	/** The same content as plain text (first line label and kind, then the documentation). */
 	public static String plain(EObject element) {
-		return of(element).replaceAll("<br>|<p>", "\n").replaceAll("<[^>]+>", "").replace("&mdash;", "-")
+		return of(element).replaceAll("<br>|<p>", "\n").replaceAll("<[^>]+>", "").replace("\u2014", "-")
 				.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
 	}
 

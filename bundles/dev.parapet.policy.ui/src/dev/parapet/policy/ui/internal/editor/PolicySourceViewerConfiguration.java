@@ -126,7 +126,7 @@ public final class PolicySourceViewerConfiguration extends TextSourceViewerConfi
 				return hover.getHoverInfo(textViewer, subject);
 			}
 		}, IDocument.DEFAULT_CONTENT_TYPE);
-		presenter.setSizeConstraints(80, 12, true, true);
+		presenter.setSizeConstraints(80, 12, true, false);
 		return presenter;
 	}
 
