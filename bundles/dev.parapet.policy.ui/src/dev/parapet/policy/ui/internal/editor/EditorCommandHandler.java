@@ -16,7 +16,7 @@ public abstract class EditorCommandHandler extends AbstractHandler {
 	@Override
 	public final Object execute(ExecutionEvent event) throws ExecutionException {
 		IEditorPart part = HandlerUtil.getActiveEditor(event);
-		if (part instanceof PolicyEditor editor && editor.isEditable()) {
+		if (part instanceof PolicyEditor editor && (editor.isEditable() || !changesText())) {
 			try {
 				run(editor);
 			} catch (BadLocationException e) {
@@ -27,6 +27,11 @@ public abstract class EditorCommandHandler extends AbstractHandler {
 	}
 
 	abstract void run(PolicyEditor editor) throws BadLocationException;
+
+	/** Whether the command edits the text (and so is not run on read-only files). */
+	boolean changesText() {
+		return true;
+	}
 
 	/** Format (Ctrl+Shift+F). */
 	public static final class Format extends EditorCommandHandler {
@@ -49,6 +54,11 @@ public abstract class EditorCommandHandler extends AbstractHandler {
 
 	/** Open Declaration (F3). */
 	public static final class OpenDeclaration extends EditorCommandHandler {
+		@Override
+		boolean changesText() {
+			return false;
+		}
+
 		@Override
 		void run(PolicyEditor editor) {
 			if (!editor.support().openDeclaration()) {
