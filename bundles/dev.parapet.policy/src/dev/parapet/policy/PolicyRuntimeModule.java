@@ -2,9 +2,11 @@
 package dev.parapet.policy;
 
 import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.linking.ILinker;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
 
 import dev.parapet.policy.conversion.PolicyValueConverters;
+import dev.parapet.policy.linking.PolicyLinker;
 import dev.parapet.policy.naming.PolicyQualifiedNameProvider;
 
 /** Runtime services of the policy language, shared by the CLI, the language server and the workbench. */
@@ -18,5 +20,10 @@ public class PolicyRuntimeModule extends AbstractPolicyRuntimeModule {
 	@Override
 	public Class<? extends IQualifiedNameProvider> bindIQualifiedNameProvider() {
 		return PolicyQualifiedNameProvider.class;
+	}
+
+	@Override
+	public Class<? extends ILinker> bindILinker() {
+		return PolicyLinker.class;
 	}
 }
