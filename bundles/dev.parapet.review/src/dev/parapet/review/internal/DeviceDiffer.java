@@ -152,8 +152,10 @@ public final class DeviceDiffer {
 	}
 
 	private static String chain(EffectivePolicy policy) {
-		String names = policy.levels().stream().filter(Profile.class::isInstance).map(l -> ((Profile) l).getName())
-				.collect(Collectors.joining(" < "));
+		List<String> general = policy.levels().stream().filter(Profile.class::isInstance).map(l -> ((Profile) l).getName())
+				.collect(Collectors.toCollection(java.util.ArrayList::new));
+		java.util.Collections.reverse(general);
+		String names = String.join(" extends ", general);
 		return names.isEmpty() ? "(none)" : names;
 	}
 
