@@ -56,6 +56,8 @@ public final class Cli {
 		commandLine.addSubcommand(new CheckCommand(context));
 		commandLine.addSubcommand(new FormatCommand(context));
 		commandLine.addSubcommand(new LanguageServerCommand(context));
+		commandLine.addSubcommand(new dev.parapet.cli.internal.review.DiffCommand(context));
+		commandLine.addSubcommand(new dev.parapet.cli.internal.review.GitSetupCommand(context));
 		commandLine.addSubcommand(new CommandLine.HelpCommand());
 		commandLine.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
 		commandLine.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));

@@ -65,7 +65,7 @@ final class PolicyResources {
 		}
 		if (!errors.isEmpty()) {
 			throw new FleetLoadException(label + ": " + errors.size() + " error(s) in the policy files\n  "
-					+ String.join("\n  ", errors.subList(0, Math.min(errors.size(), 20))));
+					+ String.join("\n  ", errors.subList(0, Math.min(errors.size(), 20))), true);
 		}
 		List<Device> devices = new ArrayList<>();
 		for (Resource resource : List.copyOf(resourceSet.getResources())) {
