@@ -27,7 +27,20 @@ public final class FleetDiffer {
 	private FleetDiffer() {
 	}
 
+	/**
+	 * The diff; devices whose block is unchanged while nothing but devices changed are skipped
+	 * without resolving them (they cannot differ).
+	 */
 	public static FleetDiff diff(FleetVersion before, FleetVersion after) {
+		return diff(before, after, true);
+	}
+
+	/** The diff with every device resolved on both sides: slower, for checking the shortcut of {@link #diff}. */
+	public static FleetDiff diffEveryDevice(FleetVersion before, FleetVersion after) {
+		return diff(before, after, false);
+	}
+
+	private static FleetDiff diff(FleetVersion before, FleetVersion after, boolean shortcut) {
 		List<Change> changes = new ArrayList<>(new FleetHeaderDiffer(before, after).diff());
 		DeviceDiffer differ = new DeviceDiffer(before, after);
 		Map<String, Device> was = before.devices();
@@ -37,10 +50,14 @@ public final class FleetDiffer {
 		List<String> removed = names.stream().filter(n -> !is.containsKey(n)).toList();
 		List<String> added = names.stream().filter(n -> !was.containsKey(n)).toList();
 		Map<String, String> renamedTo = renames(differ, before, after, removed, added);
+		boolean sameContext = shortcut && context(before).equals(context(after));
 		for (String name : names) {
 			Device old = was.get(name);
 			Device now = is.get(name);
 			if (old != null && now != null) {
+				if (sameContext && text(old).equals(text(now))) {
+					continue;
+				}
 				changes.addAll(differ.diff(name, resolve(old, before), resolve(now, after)));
 			} else if (old != null) {
 				changes.add(device(name, ChangeKind.REMOVED, renamedTo.get(name), before.locate(old), Optional.empty()));
@@ -92,6 +109,36 @@ public final class FleetDiffer {
 			}
 		}
 		return renames;
+	}
+
+	/**
+	 * The source of everything but devices: fleet header, people, keys, hardware, profiles. A
+	 * device's effective policy depends only on its own block and on these, so when both are
+	 * character for character the same in the two versions the device has no change and need not be
+	 * resolved (the fast path for large fleets where few devices change).
+	 */
+	private static String context(FleetVersion version) {
+		java.util.Set<org.eclipse.emf.ecore.resource.ResourceSet> sets = new java.util.LinkedHashSet<>();
+		version.fleet().ifPresent(f -> sets.add(f.eResource().getResourceSet()));
+		version.devices().values().stream().findFirst().ifPresent(d -> sets.add(d.eResource().getResourceSet()));
+		List<String> elements = new ArrayList<>();
+		for (org.eclipse.emf.ecore.resource.ResourceSet set : sets) {
+			for (org.eclipse.emf.ecore.resource.Resource resource : List.copyOf(set.getResources())) {
+				for (org.eclipse.emf.ecore.EObject root : resource.getContents()) {
+					if (root instanceof dev.parapet.policy.policy.PolicyFile file) {
+						file.getElements().stream().filter(e -> !(e instanceof Device)).map(FleetDiffer::text)
+								.forEach(elements::add);
+					}
+				}
+			}
+		}
+		java.util.Collections.sort(elements);
+		return String.join("\n\u0000", elements);
+	}
+
+	private static String text(org.eclipse.emf.ecore.EObject element) {
+		org.eclipse.xtext.nodemodel.INode node = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(element);
+		return node == null ? String.valueOf(element) : node.getText();
 	}
 
 	private static EffectivePolicy resolve(Device device, FleetVersion version) {

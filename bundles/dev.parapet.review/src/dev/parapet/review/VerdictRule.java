@@ -9,7 +9,7 @@ package dev.parapet.review;
  */
 public enum VerdictRule {
 	DEVICE_ADDED("device", "device added: widens (a new machine receives the fleet's keys and trust); removed: narrows; "
-			+ "a removal and an addition with identical effective policies are reported as a neutral rename"),
+			+ "a removal and an addition with identical effective policies (serial included) are reported as a neutral rename"),
 	PROFILE_CHANGED("extends", "the profile chain changed: neutral; every effective change it causes is reported on its own"),
 	HARDWARE_MODEL("model", "hardware model or its inventory changed: neutral"),
 	SERIAL("serial", "serial changed: neutral (the policy binds another machine)"),
@@ -29,7 +29,8 @@ public enum VerdictRule {
 	ENCRYPT_ALL("network encrypt-all", "set narrows (clear traffic is dropped); cleared widens"),
 	TUNNEL_TRAFFIC("network peer / selector", "traffic a peer's selectors newly cover: widens under encrypt-all (it was dropped), "
 			+ "narrows without (it went in the clear); traffic no longer covered: the reverse. Prefixes compared by containment"),
-	PEER_CRYPTO("network peer ike-proposal / esp-proposal", "the weakest proposal's strength in bits (min of cipher, integrity, PRF, DH; ESP without PFS = 0): lower widens, higher narrows"),
+	PEER_CRYPTO("network peer ike-proposal / esp-proposal", "the weakest IKE and ESP proposal's strength in bits (min of cipher, integrity, PRF, DH) and, "
+			+ "separately, the weakest ESP PFS group (none = 0 bits): lower widens, higher narrows; other proposals at equal floors: neutral"),
 	PEER_AUTH("network peer auth", "psk < certificate < card-key: weaker widens, stronger narrows; another credential of the same kind: neutral"),
 	PEER_IDENTITY("network peer address / remote-id / remote-ca", "a remote address, identity or CA added, changed or dropped (any identity) widens; one constraint added narrows"),
 	PEER_LIFETIME("network peer ike-lifetime / esp-lifetime", "longer widens, shorter narrows"),

@@ -38,6 +38,11 @@ final class Corpus {
 		return FleetDiffer.diff(was, is);
 	}
 
+	/** {@link #diff} without the unchanged-device shortcut. */
+	static FleetDiff diffEveryDevice(Path before, Path after) throws FleetLoadException {
+		return FleetDiffer.diffEveryDevice(FleetVersions.file(before), FleetVersions.file(after));
+	}
+
 	/** "device KIND element CHANGE VERDICT", the format of the expected files. */
 	static String line(Change change) {
 		return change.subject() + " " + change.kind().name() + " " + change.element() + " " + change.change().name() + " "

@@ -31,6 +31,15 @@ class CorpusTest {
 		})).toList();
 	}
 
+	@TestFactory
+	List<DynamicTest> skippingUnchangedDevicesChangesNothing() throws IOException {
+		return Corpus.pairs().stream().map(pair -> DynamicTest.dynamicTest(pair.getFileName().toString(), () -> {
+			FleetDiff fast = Corpus.diff(pair.resolve("before.parapet"), pair.resolve("after.parapet"));
+			FleetDiff full = Corpus.diffEveryDevice(pair.resolve("before.parapet"), pair.resolve("after.parapet"));
+			assertEquals(Corpus.lines(full), Corpus.lines(fast));
+		})).toList();
+	}
+
 	@Test
 	void corpusHasAtLeastFortyPairsCoveringEveryDeviceElementKind() throws IOException {
 		List<Path> pairs = Corpus.pairs();

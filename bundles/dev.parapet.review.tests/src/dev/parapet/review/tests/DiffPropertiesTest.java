@@ -34,7 +34,7 @@ class DiffPropertiesTest {
 		for (Path pair : Corpus.pairs()) {
 			for (String side : List.of("before.parapet", "after.parapet")) {
 				tests.add(DynamicTest.dynamicTest(pair.getFileName() + "/" + side, () -> {
-					FleetDiff diff = Corpus.diff(pair.resolve(side), pair.resolve(side));
+					FleetDiff diff = Corpus.diffEveryDevice(pair.resolve(side), pair.resolve(side));
 					assertEquals(List.of(), diff.changes().stream().map(Corpus::line).toList());
 				}));
 			}
@@ -72,7 +72,7 @@ class DiffPropertiesTest {
 			Path original = pair.resolve("after.parapet");
 			Path reformatted = scratch.resolve(pair.getFileName() + ".parapet");
 			Files.writeString(reformatted, relayout(Files.readString(original)));
-			FleetDiff diff = Corpus.diff(original, reformatted);
+			FleetDiff diff = Corpus.diffEveryDevice(original, reformatted);
 			assertEquals(List.of(), diff.changes().stream().map(Corpus::line).toList());
 		})).toList();
 	}

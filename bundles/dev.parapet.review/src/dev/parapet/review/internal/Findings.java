@@ -53,6 +53,11 @@ public final class Findings {
 		}
 	}
 
+	/** Adds the other's findings to these. */
+	public void addAll(Findings other) {
+		findings.addAll(other.findings);
+	}
+
 	/** Replaces these findings with the other's. */
 	public void clearAndAdd(Findings other) {
 		findings.clear();

@@ -139,10 +139,18 @@ final class NetworkJudges {
 	}
 
 	private static void proposals(IpsecPeer before, IpsecPeer after, Findings findings) {
-		floor("weakest IKE proposal", before.getIkeProposals(), after.getIkeProposals(), NetworkJudges::ikeBits, findings);
-		floor("weakest ESP proposal", before.getEspProposals(), after.getEspProposals(), NetworkJudges::espBits, findings);
+		Findings floors = new Findings();
+		floor("weakest IKE proposal", before.getIkeProposals(), after.getIkeProposals(), NetworkJudges::ikeBits, floors);
+		floor("weakest ESP proposal", before.getEspProposals(), after.getEspProposals(), NetworkJudges::espBits, floors);
 		floor("weakest ESP perfect forward secrecy", before.getEspProposals(), after.getEspProposals(),
-				NetworkJudges::pfsBits, findings);
+				NetworkJudges::pfsBits, floors);
+		String ike = Canon.sorted(after.getIkeProposals(), Canon::ike);
+		String esp = Canon.sorted(after.getEspProposals(), Canon::esp);
+		if (floors.isEmpty() && (!Canon.sorted(before.getIkeProposals(), Canon::ike).equals(ike)
+				|| !Canon.sorted(before.getEspProposals(), Canon::esp).equals(esp))) {
+			floors.neutral(VerdictRule.PEER_CRYPTO, "proposals changed, weakest strength unchanged: ike " + ike + " esp " + esp);
+		}
+		findings.addAll(floors);
 	}
 
 	private static <P> void floor(String what, List<P> before, List<P> after, ToIntFunction<P> bits, Findings findings) {

@@ -95,9 +95,11 @@ public final class DiffCommand implements Callable<Integer> {
 		Optional<String> path = paths.stream().findFirst();
 		FleetDiff diff;
 		try {
-			FleetVersion before = version(versions.get(0), repo, path);
+			// the two versions parse and link independently: one thread each
+			java.util.concurrent.Future<FleetVersion> before = java.util.concurrent.ForkJoinPool.commonPool()
+					.submit(() -> version(versions.get(0), repo, path));
 			FleetVersion after = versions.size() == 2 ? version(versions.get(1), repo, path) : workTree(repo, path);
-			diff = FleetDiffer.diff(before, after);
+			diff = FleetDiffer.diff(joined(before), after);
 		} catch (FleetLoadException e) {
 			context.err().println("parapet diff: " + e.getMessage());
 			return e.invalidPolicy() ? ExitCode.FINDINGS : ExitCode.USAGE_OR_IO;
@@ -138,6 +140,24 @@ public final class DiffCommand implements Callable<Integer> {
 		}
 		context.out().flush();
 		return ExitCode.OK;
+	}
+
+	private static FleetVersion joined(java.util.concurrent.Future<FleetVersion> version)
+			throws FleetLoadException, CliException {
+		try {
+			return version.get();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new CliException("interrupted", e);
+		} catch (java.util.concurrent.ExecutionException e) {
+			if (e.getCause() instanceof FleetLoadException load) {
+				throw load;
+			}
+			if (e.getCause() instanceof CliException cli) {
+				throw cli;
+			}
+			throw new IllegalStateException(e.getCause());
+		}
 	}
 
 	/** A path that exists is a folder or file; anything else must be a revision of the repository. */
