@@ -31,6 +31,34 @@ class ExampleFleetTest {
 	}
 
 	@Test
+	void everyExampleFleetChecksWithoutErrorsOrWarningsAndIsInCanonicalLayout() throws java.io.IOException {
+		assertTrue(PolicyTestSupport.exampleFleets().size() >= 2);
+		for (java.nio.file.Path folder : PolicyTestSupport.exampleFleets()) {
+			LoadedFleet fleet = PolicyTestSupport.load(folder);
+			assertEquals(List.of(), fleet.diagnostics(), folder.toString());
+			for (java.nio.file.Path file : PolicyTestSupport.policyFiles(folder)) {
+				String text = java.nio.file.Files.readString(file);
+				assertEquals(text, PolicyTestSupport.format(text), file.toString());
+			}
+		}
+	}
+
+	@Test
+	void theBitvisorExampleKeepsItsLegacyPeerOnlyBecauseItTargetsBitvisor() {
+		java.nio.file.Path lab = PolicyTestSupport.exampleFleet().resolveSibling("bitvisor-lab");
+		String text;
+		try {
+			text = java.nio.file.Files.readString(lab.resolve("lab.parapet"));
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		var found = PolicyTestSupport.check(java.util.Map.of("lab.parapet",
+				text.replace("runtime bitvisor commit \"66559d6\"", "runtime parapet"), "pki/lab-card-ca.pem", Fixture.CERTIFICATE));
+		assertTrue(found.stream().anyMatch(d -> d.code().equals("PP4002")), found::toString);
+		assertTrue(found.stream().filter(d -> d.code().equals("PP4001")).count() >= 4, found::toString);
+	}
+
+	@Test
 	void theExampleFleetHasOneOrganisationThreeProfilesTwelveDevicesAndTwoHardwareModels() {
 		assertNotNull(FLEET.fleet());
 		assertTrue(FLEET.elements(Profile.class).size() >= 3);

@@ -65,13 +65,25 @@ final class Fixture {
 			}
 			""";
 
+	/** A real (self-signed, public) test certificate: the example fleet's card CA. */
+	static final String CERTIFICATE = readExampleCertificate();
+
+	private static String readExampleCertificate() {
+		try {
+			return java.nio.file.Files.readString(
+					dev.parapet.tests.base.PolicyTestSupport.exampleFleet().resolve("pki/acme-card-ca.pem"));
+		} catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+	}
+
 	static final String DEVICES_HEADER = "import \"common.parapet\"\n\n";
 
 	private final Map<String, String> files = new LinkedHashMap<>();
 
 	private Fixture() {
 		files.put("fleet.parapet", FLEET);
-		files.put("ca.pem", "test certificate placeholder\n");
+		files.put("ca.pem", CERTIFICATE);
 		files.put("common.parapet", COMMON);
 		files.put("devices.parapet", DEVICES_HEADER + "device d1 extends std {\n}\n");
 	}

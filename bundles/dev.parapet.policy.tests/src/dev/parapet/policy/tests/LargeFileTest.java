@@ -31,7 +31,7 @@ class LargeFileTest {
 			count++;
 		}
 		assertTrue(devices.toString().getBytes(StandardCharsets.UTF_8).length >= 10 * 1024 * 1024);
-		java.nio.file.Path folder = PolicyTestSupport.writeFleet(Map.of("fleet.parapet", Fixture.FLEET, "ca.pem", "x\n",
+		java.nio.file.Path folder = PolicyTestSupport.writeFleet(Map.of("fleet.parapet", Fixture.FLEET, "ca.pem", Fixture.CERTIFICATE,
 				"common.parapet", Fixture.COMMON, "devices.parapet", devices.toString()));
 		try {
 			LoadedFleet fleet = PolicyTestSupport.load(folder);

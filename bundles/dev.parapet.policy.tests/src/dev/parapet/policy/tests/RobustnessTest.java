@@ -94,7 +94,8 @@ class RobustnessTest {
 			return text;
 		}
 		int at = random.nextInt(text.length());
-		String junk = String.valueOf("{}\".;:/*\\\n0aZ-_".charAt(random.nextInt(17)));
+		String alphabet = "{}\".;:/*\\\n0aZ-_";
+		String junk = String.valueOf(alphabet.charAt(random.nextInt(alphabet.length())));
 		return switch (random.nextInt(3)) {
 			case 0 -> text.substring(0, at) + text.substring(at + 1);
 			case 1 -> text.substring(0, at) + junk + text.substring(at);

@@ -75,6 +75,12 @@ final class ValidationCases {
 		error(DUPLICATE_SETTING, "a setting is written once per block",
 				Fixture.devices(device("login {\npin-tries 3\npin-tries 4\n}")),
 				Fixture.devices(device("login {\npin-tries 3\n}")), "Setting pin-tries is written twice in login of device d2");
+		error(DUPLICATE_SETTING, "a two-part setting is written once per block",
+				Fixture.devices(device("login {\npin-length 4..8\npin-length 5..6\n}")),
+				Fixture.devices(device("login {\npin-length 5..6\n}")), "Setting pin-length is written twice in login of device d2");
+		error(DUPLICATE_SETTING, "a section is written once per device",
+				Fixture.devices(device("settings {\nlog warn\n}\nsettings {\npanic reboot\n}")),
+				Fixture.devices(device("settings {\nlog warn\npanic reboot\n}")), "Setting settings is written twice in device d2");
 		error(MISSING_SETTING, "the fleet header has a rollback counter",
 				Fixture.base().replace("fleet.parapet", "rollback-counter 1", ""), Fixture.base(),
 				"Fleet t lacks rollback-counter");
@@ -97,7 +103,10 @@ final class ValidationCases {
 				Fixture.devices("group g1 {\nholders alice\nincludes g2\n}\n\ngroup g2 {\nincludes g1\n}"),
 				Fixture.devices("group g1 {\nholders alice\n}\n\ngroup g2 {\nincludes g1\n}"), "Group g1 includes itself");
 		error(SYNTAX_ERROR, "the text follows the grammar", Fixture.devices(device("storage {\ndisk\n}")),
-				Fixture.devices(device("storage {\n}")), "mismatched input '}'");
+				Fixture.devices(device("storage {\n}")), "mismatched input '}' expecting a name");
+		error(SYNTAX_ERROR, "keywords are not names",
+				Fixture.devices("profile base {\n}"), Fixture.devices("profile basis {\n}"),
+				"'base' is a keyword of the policy language and cannot be used as a name");
 		error(MALFORMED_LITERAL, "numbers fit in 63 bits",
 				Fixture.devices(device("login {\npin-tries 99999999999999999999\n}")),
 				Fixture.devices(device("login {\npin-tries 3\n}")), "99999999999999999999");
@@ -286,12 +295,12 @@ final class ValidationCases {
 						+ device("usb {\nmatch stick vendor \"0951\" encrypt aes-xts-256 key spare\n}")),
 				"Storage key spare is never used");
 		error(KEY_WRAPPED_TO_EMPTY_GROUP, "keys are wrapped to groups with holders",
-				Fixture.devices("group nobody {\n}\n").replace("common.parapet", "origin generated\n\twrap-to staff\n}\n\nstorage-key k128", "origin generated\n\twrap-to staff, nobody\n}\n\nstorage-key k128"),
+				Fixture.base().append("common.parapet", "group nobody {\n}\n").replace("common.parapet", "origin generated\n\twrap-to staff\n}\n\nstorage-key k128", "origin generated\n\twrap-to staff, nobody\n}\n\nstorage-key k128"),
 				Fixture.base(), "Storage key k256 is wrapped to group nobody, which has no holders");
 		error(ESCROW_WITHOUT_CERTIFICATE, "escrowed keys name a recovery certificate",
 				Fixture.base().replace("common.parapet", "strength xts-128\n\torigin generated", "strength xts-128\n\torigin escrowed"),
 				Fixture.base().replace("common.parapet", "strength xts-128\n\torigin generated", "strength xts-128\n\torigin escrowed\n\tescrow rc")
-						.append("devices.parapet", "recovery-certificate rc file \"ca.pem\"\n"),
+						.append("common.parapet", "recovery-certificate rc file \"ca.pem\"\n"),
 				"Storage key k128 is escrowed but names no recovery certificate");
 		error(KEY_NOT_WRAPPED, "keys are wrapped to a group",
 				Fixture.devices("storage-key spare {\nstrength xts-256\norigin generated\n}\n\n"
@@ -313,8 +322,11 @@ final class ValidationCases {
 				"PKCS#12 file sb.p12 does not exist");
 		warning(CERTIFICATE_FILE_MISSING, "certificate files exist next to the policy",
 				Fixture.base().replace("fleet.parapet", "\"ca.pem\"", "\"pki/ca.pem\""),
-				Fixture.base().replace("fleet.parapet", "\"ca.pem\"", "\"pki/ca.pem\"").put("pki/ca.pem", "placeholder\n"),
+				Fixture.base().replace("fleet.parapet", "\"ca.pem\"", "\"pki/ca.pem\"").put("pki/ca.pem", Fixture.CERTIFICATE),
 				"Certificate file pki/ca.pem of trust anchor ca does not exist");
+		error(NOT_A_CERTIFICATE, "certificate files hold an X.509 certificate",
+				Fixture.base().put("ca.pem", "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n"),
+				Fixture.base(), "Certificate file ca.pem of trust anchor ca holds no X.509 certificate");
 		error(UNKNOWN_BITVISOR_COMMIT, "the bitvisor runtime names a supported commit",
 				Fixture.base().replace("fleet.parapet", "runtime parapet", "runtime bitvisor commit \"1234567\""),
 				Fixture.base().replace("fleet.parapet", "runtime parapet", BITVISOR), "BitVisor commit 1234567 is not one Parapet supports");
@@ -326,9 +338,9 @@ final class ValidationCases {
 				"Card 01020304 of holder bob is also listed for holder alice");
 		warning(ESCROW_NOT_ESCROWED, "a recovery certificate goes with an escrowed origin",
 				Fixture.base().replace("common.parapet", "strength xts-128\n\torigin generated", "strength xts-128\n\torigin generated\n\tescrow rc")
-						.append("devices.parapet", "recovery-certificate rc file \"ca.pem\"\n"),
+						.append("common.parapet", "recovery-certificate rc file \"ca.pem\"\n"),
 				Fixture.base().replace("common.parapet", "strength xts-128\n\torigin generated", "strength xts-128\n\torigin escrowed\n\tescrow rc")
-						.append("devices.parapet", "recovery-certificate rc file \"ca.pem\"\n"),
+						.append("common.parapet", "recovery-certificate rc file \"ca.pem\"\n"),
 				"Storage key k128 names a recovery certificate but its origin is not escrowed");
 
 		// ------------------------------------------------------------ 8xxx

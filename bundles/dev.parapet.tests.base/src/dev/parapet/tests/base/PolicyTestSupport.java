@@ -117,6 +117,15 @@ public final class PolicyTestSupport {
 		throw new IllegalStateException("examples/acme-fleet not found above " + Path.of("").toAbsolutePath());
 	}
 
+	/** Every fleet folder under the repository's {@code examples/}, sorted. */
+	public static List<Path> exampleFleets() {
+		try (Stream<Path> list = Files.list(exampleFleet().getParent())) {
+			return list.filter(Files::isDirectory).sorted().toList();
+		} catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 	/** Every {@code .parapet} file below the folder, sorted. */
 	public static List<Path> policyFiles(Path folder) {
 		try (Stream<Path> walk = Files.walk(folder)) {
