@@ -79,6 +79,26 @@ public final class FleetVersion {
 		return new SourceLocation(paths.apply(element.eResource().getURI()), node.getStartLine());
 	}
 
+	/**
+	 * The text of one file of this version, as parsed.
+	 *
+	 * @param path a path as in {@link SourceLocation#path()}
+	 */
+	public Optional<String> text(String path) {
+		java.util.Set<org.eclipse.emf.ecore.resource.ResourceSet> sets = new java.util.LinkedHashSet<>();
+		fleet.ifPresent(f -> sets.add(f.eResource().getResourceSet()));
+		devices.values().stream().findFirst().ifPresent(d -> sets.add(d.eResource().getResourceSet()));
+		for (org.eclipse.emf.ecore.resource.ResourceSet set : sets) {
+			for (org.eclipse.emf.ecore.resource.Resource resource : List.copyOf(set.getResources())) {
+				if (resource instanceof org.eclipse.xtext.resource.XtextResource xtext && xtext.getParseResult() != null
+						&& paths.apply(resource.getURI()).equals(path)) {
+					return Optional.of(xtext.getParseResult().getRootNode().getText());
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
 	@Override
 	public String toString() {
 		return label;
