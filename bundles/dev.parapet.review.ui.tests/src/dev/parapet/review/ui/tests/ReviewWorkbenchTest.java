@@ -50,21 +50,31 @@ class ReviewWorkbenchTest {
 				&& page.getActiveEditor().getEditorInput() == input ? page.getActiveEditor() : null);
 		assertEquals(4, input.diff().orElseThrow().changes().size());
 		assertEquals(1, input.diff().orElseThrow().summary().count(Verdict.WIDENS));
-		Tree tree = waitFor("the structure pane", () -> find(editor.getSite().getShell(), Tree.class));
-		TreeItem device = waitFor("the device row", () -> tree.getItemCount() > 0 ? tree.getItem(0) : null);
+		TreeItem device = waitFor("the device row in the structure pane",
+				() -> trees(editor.getSite().getShell()).stream().filter(t -> t.getItemCount() > 0).map(t -> t.getItem(0))
+						.filter(i -> i.getText().startsWith("laptop-002")).findFirst().orElse(null));
 		assertTrue(device.getText().startsWith("laptop-002 (4 changes, widens)"), device.getText());
 		device.setExpanded(true);
 		drain();
 		List<String> rows = new ArrayList<>();
+		TreeItem widening = null;
 		for (TreeItem item : device.getItems()) {
 			rows.add(item.getText());
+			if (item.getText().startsWith("WIDENS")) {
+				widening = item;
+			}
 		}
 		assertTrue(rows.stream().anyMatch(r -> r.startsWith("WIDENS  login pin-tries (changed): pin-tries 3 -> 5")),
 				rows.toString());
-		assertTrue(device.getItems()[3].getImage() != null, "verdict icon");
-		tree.setSelection(device.getItems()[3]);
-		tree.notifyListeners(org.eclipse.swt.SWT.Selection, selectionEvent(tree, device.getItems()[3]));
+		assertTrue(widening.getImage() != null, "verdict icon");
+		Tree tree = widening.getParent();
+		tree.setFocus();
+		tree.setSelection(widening);
+		tree.notifyListeners(org.eclipse.swt.SWT.Selection, selectionEvent(tree, widening));
+		tree.notifyListeners(org.eclipse.swt.SWT.DefaultSelection, selectionEvent(tree, widening));
 		drain();
+		waitFor("the text panes to show the pin-tries lines", () -> styledTexts(editor.getSite().getShell()).stream()
+				.anyMatch(t -> t.getText().contains("pin-tries")) ? Boolean.TRUE : null);
 		Path shot = screenshot("review-compare-editor");
 		assertTrue(Files.size(shot) > 10_000, "screenshot " + shot);
 	}
@@ -86,20 +96,25 @@ class ReviewWorkbenchTest {
 		return event;
 	}
 
-	@SuppressWarnings("unchecked")
-	private static <T extends Control> T find(Control control, Class<T> type) {
+	private static List<Tree> trees(Control control) {
+		return all(control, Tree.class);
+	}
+
+	private static List<org.eclipse.swt.custom.StyledText> styledTexts(Control control) {
+		return all(control, org.eclipse.swt.custom.StyledText.class);
+	}
+
+	private static <T extends Control> List<T> all(Control control, Class<T> type) {
+		List<T> found = new ArrayList<>();
 		if (type.isInstance(control) && control.isVisible()) {
-			return (T) control;
+			found.add(type.cast(control));
 		}
 		if (control instanceof Composite composite) {
 			for (Control child : composite.getChildren()) {
-				T found = find(child, type);
-				if (found != null) {
-					return found;
-				}
+				found.addAll(all(child, type));
 			}
 		}
-		return null;
+		return found;
 	}
 
 	private static void drain() {
