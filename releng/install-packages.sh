@@ -10,7 +10,7 @@ packages=(
 	# hv-runtime build and QEMU end-to-end tests
 	build-essential gnu-efi libbearssl-dev mtools dosfstools qemu-system-x86 ovmf busybox-static
 	# independent peers used by the tests
-	openssl python3 python3-cbor2 python3-cryptography softhsm2 opensc opensc-pkcs11
+	openssl python3 python3-cbor2 python3-cryptography python3-jsonschema softhsm2 opensc opensc-pkcs11
 	pcscd libpcsclite1 vsmartcard-vpcd yubico-piv-tool pcsc-tools
 	sbsigntool osslsigncode fdisk cryptsetup-bin postgresql
 	# fuzzing and instruction counts (benchmarks, run on demand)

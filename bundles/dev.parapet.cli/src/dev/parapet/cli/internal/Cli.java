@@ -60,6 +60,8 @@ public final class Cli {
 		commandLine.addSubcommand(new dev.parapet.cli.internal.compile.InspectCommand(context));
 		commandLine.addSubcommand(new dev.parapet.cli.internal.compile.VerifyPolicyCommand(context));
 		commandLine.addSubcommand("export", dev.parapet.cli.internal.compile.ExportCommand.withTargets(context));
+		commandLine.addSubcommand(new dev.parapet.cli.internal.review.DiffCommand(context));
+		commandLine.addSubcommand(new dev.parapet.cli.internal.review.GitSetupCommand(context));
 		commandLine.addSubcommand(new CommandLine.HelpCommand());
 		commandLine.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
 		commandLine.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
