@@ -385,7 +385,7 @@ public final class PivApplet extends Applet implements ExtendedLength {
         byte[] s = scratch;
         short o = 0;
         s[o++] = 0x53;
-        s[o++] = 28;
+        o++;
         s[o++] = (byte) 0x80;
         s[o++] = 1;
         s[o++] = pin.getTriesRemaining();
@@ -409,6 +409,7 @@ public final class PivApplet extends Applet implements ExtendedLength {
         for (short i = 0; i < (short) slots.length; i++) {
             s[o++] = slots[i].algorithm();
         }
+        s[1] = (byte) (o - 2);
         send(apdu, s, (short) 0, o);
     }
 

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.parapet.card.tests;
+
+import javax.smartcardio.Card;
+import javax.smartcardio.CardException;
+
+import com.licel.jcardsim.smartcardio.CardSimulator;
+import com.licel.jcardsim.smartcardio.CardTerminalSimulator;
+import com.licel.jcardsim.utils.AIDUtil;
+
+import dev.parapet.card.CardSession;
+import dev.parapet.card.applet.PivApplet;
+import dev.parapet.card.piv.PivCard;
+import javacard.framework.AID;
+
+/** Parapet's PIV applet in jCardSim behind an in-process javax.smartcardio terminal (test support). */
+public final class SimulatedPivCard {
+
+    /** Applet flag: PIN and management commands allowed over contactless. */
+    public static final byte CONTACTLESS_ADMIN = 0x01;
+
+    private final CardSimulator simulator;
+
+    private SimulatedPivCard(CardSimulator simulator) {
+        this.simulator = simulator;
+    }
+
+    /**
+     * @param flags applet install flags
+     * @param serial serial number written at install
+     * @return a card with a freshly installed applet
+     */
+    public static SimulatedPivCard install(byte flags, int serial) {
+        CardSimulator sim = new CardSimulator();
+        AID aid = AIDUtil.create(PivCard.AID);
+        byte[] aidBytes = PivCard.AID;
+        byte[] install = new byte[1 + aidBytes.length + 1 + 1 + 5];
+        int i = 0;
+        install[i++] = (byte) aidBytes.length;
+        System.arraycopy(aidBytes, 0, install, i, aidBytes.length);
+        i += aidBytes.length;
+        install[i++] = 0;
+        install[i++] = 5;
+        install[i++] = flags;
+        install[i++] = (byte) (serial >> 24);
+        install[i++] = (byte) (serial >> 16);
+        install[i++] = (byte) (serial >> 8);
+        install[i] = (byte) serial;
+        sim.installApplet(aid, PivApplet.class, install, (short) 0, (byte) install.length);
+        return new SimulatedPivCard(sim);
+    }
+
+    /** @return the simulator (to change protocol or remove the card) */
+    public CardSimulator simulator() {
+        return simulator;
+    }
+
+    /** Connects with T=1 as a contact card. */
+    public CardSession connect() {
+        try {
+            Card card = CardTerminalSimulator.terminal(simulator).connect("T=1");
+            return CardSession.of("jCardSim", card, false);
+        } catch (CardException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Connects as a contactless Type B card (the applet sees contactless media). */
+    public CardSession connectContactless() {
+        try {
+            Card card = CardTerminalSimulator.terminal(simulator).connect("T=CL,TYPE_B,T1");
+            return CardSession.of("jCardSim Type B", card, false);
+        } catch (CardException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
