@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.parapet.registry.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.resource.LoadableResource;
+
+/**
+ * Runs the registry's Flyway migrations. Scripts are served by a resource provider reading this bundle's
+ * own resources, so migration works the same on a flat class path (CLI) and under OSGi (workbench), where
+ * Flyway's class-path scanning cannot see into other bundles.
+ */
+public final class Migrations {
+
+    /** Migration scripts in version order; add new ones at the end. */
+    private static final List<String> SCRIPTS = List.of("V1__registry.sql");
+
+    private Migrations() {
+    }
+
+    /** Brings the schema up to date. */
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure(Flyway.class.getClassLoader())
+                .dataSource(dataSource)
+                .resourceProvider(new BundledScripts())
+                .failOnMissingLocations(false)
+                .load()
+                .migrate();
+    }
+
+    private static final class BundledScripts implements ResourceProvider {
+
+        @Override
+        public LoadableResource getResource(String name) {
+            return SCRIPTS.contains(name) ? new Script(name) : null;
+        }
+
+        @Override
+        public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+            List<LoadableResource> result = new ArrayList<>();
+            for (String s : SCRIPTS) {
+                if (s.startsWith(prefix)) {
+                    for (String suffix : suffixes) {
+                        if (s.endsWith(suffix)) {
+                            result.add(new Script(s));
+                            break;
+                        }
+                    }
+                }
+            }
+            return result;
+        }
+    }
+
+    private static final class Script extends LoadableResource {
+
+        private final String name;
+
+        Script(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public Reader read() {
+            try (InputStream in = Migrations.class.getResourceAsStream("db/" + name)) {
+                if (in == null) {
+                    throw new IllegalStateException("migration " + name + " missing from the registry bundle");
+                }
+                return new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public String getAbsolutePath() {
+            return "dev/parapet/registry/internal/db/" + name;
+        }
+
+        @Override
+        public String getAbsolutePathOnDisk() {
+            return getAbsolutePath();
+        }
+
+        @Override
+        public String getFilename() {
+            return name;
+        }
+
+        @Override
+        public String getRelativePath() {
+            return name;
+        }
+    }
+}
