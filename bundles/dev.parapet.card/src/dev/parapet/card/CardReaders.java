@@ -68,6 +68,22 @@ public final class CardReaders {
         }
     }
 
+    /**
+     * Waits until a card is present (or absent) in a reader.
+     *
+     * @param present true to wait for insertion, false for removal
+     * @param timeoutMillis 0 waits forever
+     * @return whether the state was reached before the timeout
+     */
+    public boolean waitFor(String reader, boolean present, long timeoutMillis) throws CardIoException {
+        CardTerminal t = terminal(reader);
+        try {
+            return present ? t.waitForCardPresent(timeoutMillis) : t.waitForCardAbsent(timeoutMillis);
+        } catch (CardException e) {
+            throw new CardIoException("waiting for the card in \"" + reader + "\" failed", e);
+        }
+    }
+
     CardTerminal terminal(String reader) throws CardIoException {
         CardTerminal terminal = factory.terminals().getTerminal(reader);
         if (terminal == null) {

@@ -294,8 +294,8 @@ public final class Registry implements AutoCloseable {
     }
 
     /**
-     * Rolls an operation back: marks it ROLLED_BACK and, for an issuance that never completed, removes the
-     * card's certificates and marks the card RESET (nothing of it is trusted).
+     * Rolls an operation back: marks it ROLLED_BACK and, for an issuance that never completed, revokes the
+     * certificates already signed for the card and marks the card RESET (nothing of it is trusted).
      */
     public void rollBackOperation(long operation, String reason) throws RegistryException {
         tx("roll back operation", c -> {
@@ -304,8 +304,16 @@ public final class Registry implements AutoCloseable {
             update(c, "UPDATE operations SET state = 'ROLLED_BACK', detail = ?, updated_at = ? WHERE id = ?",
                     truncate(reason, 1000), now(), operation);
             if (op.kind().equals("issue")) {
-                update(c, "DELETE FROM certificates WHERE card_guid = ?", op.cardGuid());
-                update(c, "UPDATE cards SET state = ?, updated_at = ? WHERE guid = ?", CardState.RESET.name(), now(),
+                // Certificates the CA signed stay on record, revoked: nothing signed is ever forgotten.
+                String t = now();
+                for (String serial : strings(c, "SELECT serial FROM certificates WHERE card_guid = ? AND state = 'ACTIVE'",
+                        op.cardGuid())) {
+                    update(c, "UPDATE certificates SET state = 'REVOKED', revoked_at = ?, reason = ? WHERE serial = ?", t,
+                            "cessationOfOperation", serial);
+                    append(c, "certificate.revoke", op.cardGuid(), Map.of("serial", serial, "reason",
+                            "cessationOfOperation"));
+                }
+                update(c, "UPDATE cards SET state = ?, updated_at = ? WHERE guid = ?", CardState.RESET.name(), t,
                         op.cardGuid());
             }
             append(c, op.kind() + ".rollback", op.cardGuid(), Map.of("operation", Long.toString(operation), "step",

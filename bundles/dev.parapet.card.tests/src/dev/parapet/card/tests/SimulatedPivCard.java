@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.parapet.card.tests;
 
+import java.security.NoSuchAlgorithmException;
+
 import javax.smartcardio.Card;
 import javax.smartcardio.CardException;
+import javax.smartcardio.CardTerminal;
+import javax.smartcardio.TerminalFactory;
 
 import com.licel.jcardsim.smartcardio.CardSimulator;
 import com.licel.jcardsim.smartcardio.CardTerminalSimulator;
@@ -53,6 +57,59 @@ public final class SimulatedPivCard {
     /** @return the simulator (to change protocol or remove the card) */
     public CardSimulator simulator() {
         return simulator;
+    }
+
+    /**
+     * A javax.smartcardio terminal factory with simulated readers, for {@code CardReaders}.
+     *
+     * @param readers reader names
+     */
+    public static TerminalFactory factory(String... readers) {
+        try {
+            return TerminalFactory.getInstance("CardTerminalSimulator", readers,
+                    new CardTerminalSimulator.SecurityProvider());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Puts the card into a simulated reader of {@link #factory}. */
+    public void insert(TerminalFactory factory, String reader) {
+        CardTerminal t = factory.terminals().getTerminal(reader);
+        simulator.assignToTerminal(t);
+    }
+
+    /** Pulls the card out of its reader. */
+    public void remove() {
+        simulator.assignToTerminal(null);
+    }
+
+    /** A session on this card that the test can pull out mid-operation. */
+    public final class Removable {
+        private final RemovableCard card;
+
+        private Removable(RemovableCard card) {
+            this.card = card;
+        }
+
+        /** @return the session to hand to the code under test */
+        public CardSession session() {
+            return CardSession.of("jCardSim (removable)", card, false);
+        }
+
+        /** Pulls the card out: every later APDU fails as on a real reader. */
+        public void remove() {
+            card.remove();
+        }
+    }
+
+    /** Connects a session that can be interrupted by {@link Removable#remove()}. */
+    public Removable connectRemovable() {
+        try {
+            return new Removable(new RemovableCard(CardTerminalSimulator.terminal(simulator).connect("T=1")));
+        } catch (CardException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Connects with T=1 as a contact card. */

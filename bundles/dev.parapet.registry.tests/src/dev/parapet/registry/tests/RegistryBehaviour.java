@@ -84,7 +84,7 @@ final class RegistryBehaviour {
             assertEquals(CardState.INCOMPLETE, r.card("c-2").orElseThrow().state());
             r.rollBackOperation(op, "operator chose rollback");
             assertEquals(CardState.RESET, r.card("c-2").orElseThrow().state());
-            assertTrue(r.certificates("c-2").isEmpty());
+            assertTrue(r.certificates("c-2").get(0).revoked(), "signed certificates stay on record, revoked");
             assertTrue(r.unfinishedOperations().isEmpty());
         }
     }
