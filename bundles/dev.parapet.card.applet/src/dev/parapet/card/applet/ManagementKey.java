@@ -162,8 +162,9 @@ final class ManagementKey {
             encrypt(Cipher.MODE_ENCRYPT, pending, (short) 0, out, (short) 4);
             return (short) (bs + 4);
         }
+        // The empty response request (82 00) is optional here: yubico-piv-tool leaves it out.
         if (witnessOff >= 0 && witnessLen == bs && challengeOff >= 0 && challengeLen == bs
-                && responseOff >= 0 && responseLen == 0) {
+                && (responseOff < 0 || responseLen == 0)) {
             boolean ok = state[0] == STATE_WITNESS
                     && Util.arrayCompare(buf, witnessOff, pending, (short) 0, bs) == 0;
             state[0] = STATE_NONE;

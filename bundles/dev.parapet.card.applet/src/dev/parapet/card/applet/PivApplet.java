@@ -282,7 +282,7 @@ public final class PivApplet extends Applet implements ExtendedLength {
         if (src == null || remaining == 0) {
             ISOException.throwIt(ISO7816.SW_CONDITIONS_NOT_SATISFIED);
         }
-        short le = apdu.setOutgoing();
+        short le = outgoingLimit(apdu);
         short n = le < remaining ? le : remaining;
         apdu.setOutgoingLength(n);
         apdu.sendBytesLong(src, transientState[T_OUT_OFF], n);
@@ -293,6 +293,15 @@ public final class PivApplet extends Applet implements ExtendedLength {
             ISOException.throwIt((short) (ISO7816.SW_BYTES_REMAINING_00 | (remaining > 255 ? 0 : remaining)));
         }
         out[0] = null;
+    }
+
+    /**
+     * Le of the command; without Le (case 3, as yubico-piv-tool sends GENERAL AUTHENTICATE) up to 256
+     * bytes are returned anyway, as deployed PIV cards do, instead of only announcing them with 61xx.
+     */
+    private static short outgoingLimit(APDU apdu) {
+        short le = apdu.setOutgoing();
+        return le == 0 ? (short) 256 : le;
     }
 
     private void sendPropertyTemplate(APDU apdu, byte[] buf) {
@@ -320,7 +329,7 @@ public final class PivApplet extends Applet implements ExtendedLength {
         buf[off++] = 0x06;
         buf[off++] = 0x00;
         buf[lenOff] = (byte) (off - 2);
-        short le = apdu.setOutgoing();
+        short le = outgoingLimit(apdu);
         short n = le < off ? le : off;
         apdu.setOutgoingLength(n);
         apdu.sendBytes((short) 0, n);

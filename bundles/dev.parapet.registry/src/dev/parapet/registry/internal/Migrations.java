@@ -24,6 +24,9 @@ import org.flywaydb.core.api.resource.LoadableResource;
  */
 public final class Migrations {
 
+    /** Held so the level stays set: Flyway's INFO lines would otherwise reach the CLI's standard error. */
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+
     /** Migration scripts in version order; add new ones at the end. */
     private static final List<String> SCRIPTS = List.of("V1__registry.sql");
 
@@ -32,6 +35,7 @@ public final class Migrations {
 
     /** Brings the schema up to date. */
     public static void migrate(DataSource dataSource) {
+        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
         Flyway.configure(Flyway.class.getClassLoader())
                 .dataSource(dataSource)
                 .resourceProvider(new BundledScripts())
