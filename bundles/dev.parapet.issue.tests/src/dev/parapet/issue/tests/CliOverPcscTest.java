@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +27,6 @@ import dev.parapet.issue.cli.IssueCommands;
  */
 class CliOverPcscTest {
 
-    private static PcscStack stack;
 
     @TempDir
     Path workspace;
@@ -37,15 +35,9 @@ class CliOverPcscTest {
     static void startPcsc() throws Exception {
         String missing = PcscStack.missing();
         assumeTrue(missing.isEmpty(), missing);
-        stack = PcscStack.start();
+        PcscStack.withNewCard();
     }
 
-    @AfterAll
-    static void stopPcsc() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     private record Run(int exit, String out, String err) {
     }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +31,6 @@ class PcscIntegrationTest {
 
     private static final String PIN = "24681357";
     private static final String OPENSC = "/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so";
-    private static PcscStack stack;
 
     @TempDir
     Path dir;
@@ -45,15 +43,9 @@ class PcscIntegrationTest {
             Peers.require(tool);
         }
         assumeTrue(Files.exists(Path.of(OPENSC)), "opensc-pkcs11 not installed");
-        stack = PcscStack.start();
+        PcscStack.withNewCard();
     }
 
-    @AfterAll
-    static void stopPcsc() throws Exception {
-        if (stack != null) {
-            stack.close();
-        }
-    }
 
     @Test
     void cardIssuedOverPcscIsAcceptedByOpenscOpensslAndYubicoPivTool() throws Exception {
