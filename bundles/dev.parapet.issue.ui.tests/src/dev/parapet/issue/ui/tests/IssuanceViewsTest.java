@@ -99,7 +99,8 @@ class IssuanceViewsTest {
         shell.open();
         // Keeps the event loop turning while the simulated terminals report a change now and then.
         display.timerExec(200, () -> { });
-        until(() -> readers.rows().size() == 2);
+        until(() -> readers.viewer().getTable().getItemCount() == 2);
+        assertEquals("0BADCAFE", readers.viewer().getTable().getItem(0).getText(2), "shown in the table");
         assertEquals("present", readers.rows().get(0).card());
         assertEquals("0BADCAFE", readers.rows().get(0).uid(), "no FF CA in the simulator: serial stands in");
         assertTrue(readers.rows().get(0).piv().startsWith("blank PIV card (PIN 3, PUK 3, management key 10"),
@@ -136,12 +137,15 @@ class IssuanceViewsTest {
 
     /** Saves a screenshot of the X display for review (imagemagick's import; skipped without it). */
     private void screenshot(String name) throws Exception {
-        for (int i = 0; i < 20; i++) {
-            display.readAndDispatch();
-        }
         shell.layout(true, true);
+        long end = System.currentTimeMillis() + 700;
+        while (System.currentTimeMillis() < end) {
+            if (!display.readAndDispatch()) {
+                Thread.sleep(20);
+            }
+        }
         display.update();
-        Path out = Path.of("target", "screenshots");
+        Path out = Path.of(System.getProperty("parapet.screenshots", "target/screenshots"));
         Files.createDirectories(out);
         if (Files.isExecutable(Path.of("/usr/bin/import")) && System.getenv("DISPLAY") != null) {
             new ProcessBuilder("/usr/bin/import", "-window", "root", out.resolve(name + ".png").toString())

@@ -49,7 +49,7 @@ public final class AuditPanel {
         Columns.add(viewer, AuditEntry.class, "When (UTC)", 190, AuditEntry::at);
         Columns.add(viewer, AuditEntry.class, "Who", 140, AuditEntry::actor);
         Columns.add(viewer, AuditEntry.class, "What", 120, AuditEntry::action);
-        Columns.add(viewer, AuditEntry.class, "Card", 260, AuditEntry::cardGuid);
+        Columns.add(viewer, AuditEntry.class, "Card", 300, AuditEntry::cardGuid);
         Columns.add(viewer, AuditEntry.class, "Details", 300, e -> e.detail().replace('\n', ' '));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         refresh.addListener(SWT.Selection, e -> refresh());

@@ -46,7 +46,7 @@ public final class CardsPanel {
         viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        Columns.add(viewer, CardRecord.class, "GUID", 280, CardRecord::guid);
+        Columns.add(viewer, CardRecord.class, "GUID", 310, CardRecord::guid);
         Columns.add(viewer, CardRecord.class, "Holder", 90, CardRecord::holderId);
         Columns.add(viewer, CardRecord.class, "Profile", 90, CardRecord::profile);
         Columns.add(viewer, CardRecord.class, "State", 90, r -> r.state().name());
