@@ -37,12 +37,21 @@ public final class SimulatedPivCard {
     public static SimulatedPivCard install(byte flags, int serial) {
         CardSimulator sim = new CardSimulator();
         AID aid = AIDUtil.create(PivCard.AID);
-        byte[] aidBytes = PivCard.AID;
-        byte[] install = new byte[1 + aidBytes.length + 1 + 1 + 5];
-        int i = 0;
-        install[i++] = (byte) aidBytes.length;
-        System.arraycopy(aidBytes, 0, install, i, aidBytes.length);
-        i += aidBytes.length;
+        byte[] install = installData(flags, serial);
+        sim.installApplet(aid, PivApplet.class, install, (short) 0, (byte) install.length);
+        return new SimulatedPivCard(sim);
+    }
+
+    /**
+     * GlobalPlatform install data for the applet: instance AID, no privileges, application parameters
+     * (flags, serial).
+     */
+    static byte[] installData(byte flags, int serial) {
+        byte[] aid = PivCard.AID;
+        byte[] install = new byte[1 + aid.length + 2 + 5];
+        install[0] = (byte) aid.length;
+        System.arraycopy(aid, 0, install, 1, aid.length);
+        int i = 1 + aid.length;
         install[i++] = 0;
         install[i++] = 5;
         install[i++] = flags;
@@ -50,8 +59,7 @@ public final class SimulatedPivCard {
         install[i++] = (byte) (serial >> 16);
         install[i++] = (byte) (serial >> 8);
         install[i] = (byte) serial;
-        sim.installApplet(aid, PivApplet.class, install, (short) 0, (byte) install.length);
-        return new SimulatedPivCard(sim);
+        return install;
     }
 
     /** @return the simulator (to change protocol or remove the card) */

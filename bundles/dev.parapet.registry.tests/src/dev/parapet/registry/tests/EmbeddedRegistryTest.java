@@ -5,13 +5,12 @@ import java.nio.file.Path;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.parapet.registry.RegistryTarget;
 
 /** The registry on its default embedded H2 database file. */
-class EmbeddedRegistryTest {
+class EmbeddedRegistryTest extends RegistryContractTest {
 
     @TempDir
     Path dir;
@@ -25,33 +24,8 @@ class EmbeddedRegistryTest {
         behaviour = new RegistryBehaviour(RegistryTarget.embedded(file), raw::getConnection);
     }
 
-    @Test
-    void issuanceLifecycleIsRecordedAndAudited() throws Exception {
-        behaviour.issuanceLifecycleIsRecordedAndAudited();
-    }
-
-    @Test
-    void interruptedIssuanceStaysResumableThenRollsBackCleanly() throws Exception {
-        behaviour.interruptedIssuanceStaysResumableThenRollsBackCleanly();
-    }
-
-    @Test
-    void editedAndRemovedAuditEntriesAreFound() throws Exception {
-        behaviour.editedRemovedAndReorderedAuditEntriesAreFound();
-    }
-
-    @Test
-    void reorderedAuditEntriesAreFound() throws Exception {
-        behaviour.reorderedAuditEntriesAreFound();
-    }
-
-    @Test
-    void removingTheNewestEntryIsFoundThroughTheHead() throws Exception {
-        behaviour.removingTheNewestEntryIsFoundThroughTheHead();
-    }
-
-    @Test
-    void secretsAreRefusedInAuditDetails() throws Exception {
-        behaviour.secretsAreRefusedInAuditDetails();
+    @Override
+    RegistryBehaviour behaviour() {
+        return behaviour;
     }
 }

@@ -16,7 +16,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.parapet.registry.RegistryTarget;
@@ -26,7 +25,7 @@ import dev.parapet.registry.RegistryTarget;
  * loopback (initdb + pg_ctl into a temporary directory, trust authentication for the local test user).
  * Skipped with a message when PostgreSQL's server binaries are not installed.
  */
-class PostgresRegistryTest {
+class PostgresRegistryTest extends RegistryContractTest {
 
     private static Path data;
     private static Path bin;
@@ -109,23 +108,8 @@ class PostgresRegistryTest {
         }
     }
 
-    @Test
-    void issuanceLifecycleIsRecordedAndAudited() throws Exception {
-        behaviour.issuanceLifecycleIsRecordedAndAudited();
-    }
-
-    @Test
-    void interruptedIssuanceStaysResumableThenRollsBackCleanly() throws Exception {
-        behaviour.interruptedIssuanceStaysResumableThenRollsBackCleanly();
-    }
-
-    @Test
-    void editedAndRemovedAuditEntriesAreFound() throws Exception {
-        behaviour.editedRemovedAndReorderedAuditEntriesAreFound();
-    }
-
-    @Test
-    void reorderedAuditEntriesAreFound() throws Exception {
-        behaviour.reorderedAuditEntriesAreFound();
+    @Override
+    RegistryBehaviour behaviour() {
+        return behaviour;
     }
 }

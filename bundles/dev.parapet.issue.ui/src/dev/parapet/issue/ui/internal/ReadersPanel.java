@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -45,10 +43,10 @@ public final class ReadersPanel {
         viewer = new TableViewer(c, SWT.FULL_SELECTION | SWT.SINGLE | SWT.BORDER);
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        column("Reader", 220, Row::reader);
-        column("Card", 80, Row::card);
-        column("UID", 100, Row::uid);
-        column("PIV", 420, Row::piv);
+        Columns.add(viewer, Row.class, "Reader", 220, Row::reader);
+        Columns.add(viewer, Row.class, "Card", 80, Row::card);
+        Columns.add(viewer, Row.class, "UID", 100, Row::uid);
+        Columns.add(viewer, Row.class, "PIV", 420, Row::piv);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.setInput(rows);
         Display display = parent.getDisplay();
@@ -95,18 +93,6 @@ public final class ReadersPanel {
         } catch (CardIoException e) {
             return new Row(s.name(), "present", "", e.getMessage());
         }
-    }
-
-    private void column(String title, int width, java.util.function.Function<Row, String> text) {
-        TableViewerColumn col = new TableViewerColumn(viewer, SWT.NONE);
-        col.getColumn().setText(title);
-        col.getColumn().setWidth(width);
-        col.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((Row) element);
-            }
-        });
     }
 
     /** @return the rows shown (tests) */
