@@ -55,8 +55,8 @@ sleep 1
 start_card() {
   "$JAVA" -cp "$CP" dev.parapet.card.tests.TypeBCardAdapter 40000 0A0B0C0D 1 50415241 > "$WORK/card.log" 2>&1 &
   CARD=$!
-  for _ in $(seq 100); do opensc-tool -r "$READER" -a >/dev/null 2>&1 && return 0; sleep 0.1; done
-  echo "card did not appear" >&2; exit 2
+  for _ in $(seq 300); do opensc-tool -r "$READER" -a >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "card did not appear in 30 s:" >&2; cat "$WORK/card.log" >&2; exit 2
 }
 stop_card() { kill "$CARD"; wait "$CARD" 2>/dev/null || true; CARD=""; sleep 0.5; }
 apdus() { grep -c 'APDU: ' "$WORK/pcscd.log" || true; }

@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.parapet.issue;
 
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,8 +20,6 @@ import javax.security.auth.x500.X500Principal;
 
 import dev.parapet.card.CardIoException;
 import dev.parapet.card.CardSession;
-import dev.parapet.card.StatusWordException;
-import dev.parapet.card.piv.CardStatus;
 import dev.parapet.card.piv.Chuid;
 import dev.parapet.card.piv.ManagementKeyAlgorithm;
 import dev.parapet.card.piv.PivCard;
@@ -233,7 +228,7 @@ public final class CardIssuer {
             CardRecord record = registry.card(guid.toString()).orElseThrow();
             boolean issuance = registry.operation(op).map(o -> o.kind().equals("issue")).orElse(false);
             if (issuance && !record.replaces().isEmpty()) {
-                revoke(record.replaces(), "superseded");
+                new CardMaintenance(registry, force).revoke(record.replaces(), "superseded");
             }
             return new IssueResult(guid.toString(), id.uidHex(), certs, apdus, millis);
         } catch (CardIoException | GeneralSecurityException | RegistryException | RuntimeException e) {
@@ -295,37 +290,6 @@ public final class CardIssuer {
                 () -> new IssueException("card " + guid + " is not in this registry", 0, false, null));
     }
 
-    /** Unblocks the PIN with the PUK (both typed by the holder). */
-    public void unblock(CardSession session, PinSource pins, CardProfile profile) throws IssueException {
-        CardIdentity id = identify(session);
-        char[] puk = null;
-        char[] pin = null;
-        try {
-            CardRecord card = registered(id);
-            puk = pins.existingSecret("PUK");
-            pin = pins.newSecret("new PIN", profile.pinMinLength(), profile.pinMaxLength());
-            id.piv().unblockPin(puk, pin);
-            registry.audit("pin.unblock", card.guid(), Map.of("uid", id.uidHex()));
-        } catch (StatusWordException e) {
-            try {
-                registry.audit("pin.unblock.failed", id.chuid().map(c -> c.guid().toString()).orElse(""),
-                        Map.of("sw", String.format("%04X", e.sw())));
-            } catch (RegistryException r) {
-                e.addSuppressed(r);
-            }
-            throw new IssueException("unblock refused: " + e.getMessage(), 0, false, e);
-        } catch (CardIoException | RegistryException e) {
-            throw new IssueException("unblock failed: " + e.getMessage(), 0, false, e);
-        } finally {
-            if (puk != null) {
-                Arrays.fill(puk, '\0');
-            }
-            if (pin != null) {
-                Arrays.fill(pin, '\0');
-            }
-        }
-    }
-
     /** Renews an issued card: new on-card keys and certificates for every slot; old certificates superseded. */
     public IssueResult renew(CardSession session, CardProfile profile, PinSource pins, IssueListener listener)
             throws IssueException {
@@ -353,78 +317,4 @@ public final class CardIssuer {
         return run(session, id, holder, profile, pins, UUID.fromString(card.guid()), op, "pins", start, listener);
     }
 
-    /**
-     * Revokes a card: all its certificates (RFC 5280 reason) and its registry state. Works without the card.
-     */
-    public void revoke(String cardGuid, String reason) throws IssueException {
-        try {
-            registry.revokeCertificates(cardGuid, "", reason);
-            registry.setCardState(cardGuid, CardState.REVOKED, "card.revoke", Map.of("reason", reason));
-        } catch (RegistryException e) {
-            throw new IssueException("revocation failed: " + e.getMessage(), 0, false, e);
-        }
-    }
-
-    /** Issues a CRL over every revoked certificate and writes it to {@code folder}. */
-    public Path publishCrl(Path folder, Duration nextUpdate) throws IssueException {
-        try {
-            String issuer = ca.certificate().getSubjectX500Principal().getName();
-            X509CRL crl = ca.crl(registry.revokedCertificates(), registry.nextCrlNumber(issuer), nextUpdate);
-            return CertificateAuthority.writeCrl(crl, folder);
-        } catch (RegistryException | GeneralSecurityException | java.io.IOException e) {
-            throw new IssueException("CRL not issued: " + e.getMessage(), 0, false, e);
-        }
-    }
-
-    /**
-     * Resets a card whose PIN is blocked: blocks the PUK too (wrong PUK tries), then the card wipes keys and
-     * objects (factory state). The registry revokes its certificates and marks it RESET. Refused for a card
-     * whose PIN still works unless forced.
-     */
-    public void reset(CardSession session) throws IssueException {
-        CardIdentity id = identify(session);
-        try {
-            PivCard piv = id.piv();
-            int pinLeft = piv.pinTriesLeft();
-            if (pinLeft != 0 && !force) {
-                throw new IssueException("the PIN is not blocked (" + pinLeft + " tries left): resetting would destroy a"
-                        + " working card; use --force", 0, false, null);
-            }
-            String guid = id.chuid().map(c -> c.guid().toString()).orElse("");
-            for (int i = 0; i < 16 && pinLeft != 0; i++) {
-                pinLeft = wrongPin(piv);
-            }
-            int pukLeft = id.status().map(CardStatus::pukTries).orElse(15);
-            for (int i = 0; i < 16 && pukLeft != 0; i++) {
-                pukLeft = wrongPuk(piv);
-            }
-            piv.reset();
-            if (!guid.isEmpty() && registry.card(guid).isPresent()) {
-                registry.revokeCertificates(guid, "", "cessationOfOperation");
-                registry.setCardState(guid, CardState.RESET, "card.reset", Map.of("uid", id.uidHex()));
-            } else {
-                registry.audit("card.reset", "", Map.of("uid", id.uidHex()));
-            }
-        } catch (CardIoException | RegistryException e) {
-            throw new IssueException("reset failed: " + e.getMessage(), 0, false, e);
-        }
-    }
-
-    private static int wrongPin(PivCard piv) throws CardIoException {
-        try {
-            piv.verifyPin("00000000".toCharArray());
-            throw new CardIoException("the card accepted a wrong PIN while blocking it for reset");
-        } catch (StatusWordException e) {
-            return e.sw() == 0x6983 ? 0 : Math.max(e.triesLeft(), 0);
-        }
-    }
-
-    private static int wrongPuk(PivCard piv) throws CardIoException {
-        try {
-            piv.unblockPin("~~~~~~~~".toCharArray(), "00000000".toCharArray());
-            throw new CardIoException("the card accepted a wrong PUK while blocking it for reset");
-        } catch (StatusWordException e) {
-            return e.sw() == 0x6983 ? 0 : Math.max(e.triesLeft(), 0);
-        }
-    }
 }

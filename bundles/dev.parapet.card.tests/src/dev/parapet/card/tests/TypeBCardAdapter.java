@@ -143,7 +143,18 @@ public final class TypeBCardAdapter implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         byte flags = args.length > 2 ? (byte) Integer.parseInt(args[2]) : SimulatedPivCard.CONTACTLESS_ADMIN;
         int serial = args.length > 3 ? (int) Long.parseLong(args[3], 16) : 0x12345678;
-        try (TypeBCardAdapter a = start("127.0.0.1", Integer.parseInt(args[0]), HEX.parseHex(args[1]), flags, serial)) {
+        TypeBCardAdapter started = null;
+        for (int i = 0; started == null; i++) {
+            try {
+                started = start("127.0.0.1", Integer.parseInt(args[0]), HEX.parseHex(args[1]), flags, serial);
+            } catch (IOException e) {
+                if (i == 300) {
+                    throw e;
+                }
+                Thread.sleep(100); // vpcd listens only once pcscd has loaded the driver
+            }
+        }
+        try (TypeBCardAdapter a = started) {
             System.out.println("Type B card " + args[1] + " ATR " + HEX.formatHex(a.atr()) + " on vpcd port " + args[0]);
             a.thread.join();
         }

@@ -4,7 +4,7 @@ package dev.parapet.issue.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.parapet.issue.CardIssuer;
+import dev.parapet.issue.CrlPublisher;
 import dev.parapet.registry.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +28,7 @@ final class CaCrlCommand extends VerbCommand {
         var st = station.station(context);
         try (Registry registry = station.open(context)) {
             Path folder = out == null ? st.folder().resolve("crl") : context.workingDirectory().resolve(out);
-            Path crl = new CardIssuer(registry, st.certificateAuthority(context.secrets()), null, false)
+            Path crl = new CrlPublisher(registry, st.certificateAuthority(context.secrets()))
                     .publishCrl(folder, Duration.ofDays(days));
             context.out().println(crl);
         }

@@ -2,7 +2,7 @@
 package dev.parapet.issue.cli;
 
 import dev.parapet.card.CardSession;
-import dev.parapet.issue.CardIssuer;
+import dev.parapet.issue.CardMaintenance;
 import dev.parapet.registry.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +25,7 @@ final class CardResetCommand extends VerbCommand {
     @Override
     int run() throws Exception {
         try (Registry registry = station.open(context); CardSession s = reader.connect()) {
-            new CardIssuer(registry, null, null, force).reset(s);
+            new CardMaintenance(registry, force).reset(s);
         }
         context.err().println("card reset to factory state");
         return CommandContext.OK;

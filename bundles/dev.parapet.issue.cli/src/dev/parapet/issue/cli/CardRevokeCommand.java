@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
-import dev.parapet.issue.CardIssuer;
+import dev.parapet.issue.CardMaintenance;
+import dev.parapet.issue.CrlPublisher;
 import dev.parapet.registry.Registry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,10 +49,10 @@ final class CardRevokeCommand extends VerbCommand {
         }
         var st = station.station(context);
         try (Registry registry = station.open(context)) {
-            CardIssuer issuer = new CardIssuer(registry, st.certificateAuthority(context.secrets()), null, false);
-            issuer.revoke(guid, reason);
+            new CardMaintenance(registry, false).revoke(guid, reason);
             Path folder = crlDir == null ? st.folder().resolve("crl") : context.workingDirectory().resolve(crlDir);
-            Path crl = issuer.publishCrl(folder, Duration.ofDays(7));
+            Path crl = new CrlPublisher(registry, st.certificateAuthority(context.secrets())).publishCrl(folder,
+                    Duration.ofDays(7));
             context.out().println("revoked " + guid + "; CRL written to " + crl);
         }
         return CommandContext.OK;

@@ -4,7 +4,7 @@ package dev.parapet.issue.cli;
 import java.nio.file.Path;
 
 import dev.parapet.card.CardSession;
-import dev.parapet.issue.CardIssuer;
+import dev.parapet.issue.CardMaintenance;
 import dev.parapet.issue.CardProfileParser;
 import dev.parapet.registry.Registry;
 import picocli.CommandLine.Command;
@@ -29,8 +29,7 @@ final class CardUnblockCommand extends VerbCommand {
     int run() throws Exception {
         var p = CardProfileParser.parse(context.workingDirectory().resolve(profile));
         try (Registry registry = station.open(context); CardSession s = reader.connect()) {
-            // Unblocking needs neither the CA nor the management key.
-            new CardIssuer(registry, null, null, false).unblock(s, context.pins(), p);
+            new CardMaintenance(registry, false).unblock(s, context.pins(), p);
         }
         context.err().println("PIN unblocked");
         return CommandContext.OK;

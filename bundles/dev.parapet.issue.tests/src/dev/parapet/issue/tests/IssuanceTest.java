@@ -29,6 +29,8 @@ import dev.parapet.card.piv.ManagementKeyAlgorithm;
 import dev.parapet.card.piv.PivCard;
 import dev.parapet.card.piv.PivSlot;
 import dev.parapet.card.tests.SimulatedPivCard;
+import dev.parapet.issue.CardMaintenance;
+import dev.parapet.issue.CrlPublisher;
 import dev.parapet.issue.IssueException;
 import dev.parapet.issue.IssueListener;
 import dev.parapet.issue.IssueResult;
@@ -149,7 +151,7 @@ class IssuanceTest {
             assertEquals(0, piv.pinTriesLeft());
         }
         try (CardSession s = readers.connect(READER)) {
-            f.issuer(false).unblock(s, new FixedPins("13572468", "87654321"), f.profile);
+            new CardMaintenance(f.registry, false).unblock(s, new FixedPins("13572468", "87654321"), f.profile);
         }
         try (CardSession s = readers.connect(READER)) {
             PivCard.select(s).orElseThrow().verifyPin("13572468".toCharArray());
@@ -171,12 +173,31 @@ class IssuanceTest {
     }
 
     @Test
+    void replacementCardRevokesTheCardItReplaces() throws Exception {
+        IssueResult lost = issue();
+        SimulatedPivCard second = SimulatedPivCard.install((byte) 0, 0x00000002);
+        second.insert(factory, READER);
+        IssueResult replacement;
+        try (CardSession s = readers.connect(READER)) {
+            replacement = f.issuer(false).issue(s, f.holder, f.profile, new FixedPins("24681357", "87654321"),
+                    lost.cardGuid(), IssueListener.NONE);
+        }
+        assertEquals(CardState.ISSUED, f.registry.card(replacement.cardGuid()).orElseThrow().state());
+        assertEquals(lost.cardGuid(), f.registry.card(replacement.cardGuid()).orElseThrow().replaces());
+        assertEquals(CardState.REVOKED, f.registry.card(lost.cardGuid()).orElseThrow().state());
+        assertTrue(f.registry.certificates(lost.cardGuid()).stream()
+                .allMatch(c -> c.revoked() && c.reason().equals("superseded")));
+        assertEquals(1, f.registry.keyManagementCertificates("staff").get("e1001").size(),
+                "only the replacement's key is a recipient");
+    }
+
+    @Test
     void revokedCardAppearsInACrlThatOpensslVerifies() throws Exception {
         Peers.require("openssl");
         IssueResult r = issue();
-        f.issuer(false).revoke(r.cardGuid(), "keyCompromise");
+        new CardMaintenance(f.registry, false).revoke(r.cardGuid(), "keyCompromise");
         assertEquals(CardState.REVOKED, f.registry.card(r.cardGuid()).orElseThrow().state());
-        Path crl = f.issuer(false).publishCrl(dir.resolve("crl"), Duration.ofDays(7));
+        Path crl = new CrlPublisher(f.registry, f.ca).publishCrl(dir.resolve("crl"), Duration.ofDays(7));
         Path caPem = dir.resolve("ca.pem");
         Files.writeString(caPem, pem(f.ca.certificate().getEncoded()));
         Peers.Result out = Peers.run(List.of("openssl", "crl", "-inform", "DER", "-in", crl.toString(), "-CAfile",
@@ -209,7 +230,7 @@ class IssuanceTest {
     void blockedCardIsResetToFactoryStateAndItsCertificatesRevoked() throws Exception {
         IssueResult r = issue();
         try (CardSession s = readers.connect(READER)) {
-            assertTrue(assertThrows(IssueException.class, () -> f.issuer(false).reset(s)).getMessage()
+            assertTrue(assertThrows(IssueException.class, () -> new CardMaintenance(f.registry, false).reset(s)).getMessage()
                     .contains("not blocked"));
         }
         try (CardSession s = readers.connect(READER)) {
@@ -219,7 +240,7 @@ class IssuanceTest {
             }
         }
         try (CardSession s = readers.connect(READER)) {
-            f.issuer(false).reset(s);
+            new CardMaintenance(f.registry, false).reset(s);
         }
         assertEquals(CardState.RESET, f.registry.card(r.cardGuid()).orElseThrow().state());
         assertTrue(f.registry.certificates(r.cardGuid()).stream().allMatch(CertificateRecord::revoked));
