@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.parapet.card;
 
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,9 +26,17 @@ public final class CardReaders {
         this.allowExtendedLength = allowExtendedLength;
     }
 
-    /** @return the system's PC/SC readers (pcsc-lite), short APDUs only */
+    /**
+     * @return the system's PC/SC readers (pcsc-lite), short APDUs only. A new PC/SC factory each time rather
+     *         than {@code TerminalFactory.getDefault()}: the default is fixed at first use of the class, so a
+     *         JVM that touched javax.smartcardio before pcscd ran would never see a reader.
+     */
     public static CardReaders system() {
-        return new CardReaders(TerminalFactory.getDefault(), false);
+        try {
+            return new CardReaders(TerminalFactory.getInstance("PC/SC", null), false);
+        } catch (NoSuchAlgorithmException e) {
+            return new CardReaders(TerminalFactory.getDefault(), false);
+        }
     }
 
     /**

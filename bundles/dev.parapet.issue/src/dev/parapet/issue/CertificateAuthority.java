@@ -97,6 +97,25 @@ public final class CertificateAuthority {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair kp = g.generateKeyPair();
+        X509Certificate cert = selfSigned(kp, subject, validityYears, Optional.empty());
+        KeyStore ks = KeyStore.getInstance("PKCS12");
+        ks.load(null, null);
+        ks.setKeyEntry(ALIAS, kp.getPrivate(), password, new X509Certificate[] { cert });
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".ca", ".tmp");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            ks.store(out, password);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        return new CertificateAuthority(kp.getPrivate(), cert, Optional.empty());
+    }
+
+    /**
+     * A self-signed CA certificate for a key pair (software, or on a token with its provider), for a CA
+     * whose key is created outside {@link #createPkcs12}.
+     */
+    public static X509Certificate selfSigned(KeyPair kp, String subject, int validityYears, Optional<Provider> provider)
+            throws GeneralSecurityException {
         X500Name name = name(subject);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
@@ -106,18 +125,8 @@ public final class CertificateAuthority {
             b.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(kp.getPublic()));
-            X509Certificate cert = convert(b.build(signer(kp.getPrivate(), Optional.empty())));
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(null, null);
-            ks.setKeyEntry(ALIAS, kp.getPrivate(), password, new X509Certificate[] { cert });
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".ca", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                ks.store(out, password);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-            return new CertificateAuthority(kp.getPrivate(), cert, Optional.empty());
-        } catch (OperatorCreationException e) {
+            return convert(b.build(signer(kp.getPrivate(), provider)));
+        } catch (IOException | OperatorCreationException e) {
             throw new GeneralSecurityException("cannot sign the CA certificate", e);
         }
     }

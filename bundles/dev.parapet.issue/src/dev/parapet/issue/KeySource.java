@@ -63,12 +63,17 @@ public final class KeySource {
      */
     public static KeySource pkcs11(Path library, int slotListIndex, char[] pin) throws GeneralSecurityException,
             IOException {
+        return pkcs11(library, "slotListIndex=" + slotListIndex, "slot index " + slotListIndex, pin);
+    }
+
+    private static KeySource pkcs11(Path library, String selector, String what, char[] pin)
+            throws GeneralSecurityException, IOException {
         Provider base = Security.getProvider("SunPKCS11");
         if (base == null) {
             throw new GeneralSecurityException("the JDK's SunPKCS11 provider is not available");
         }
-        String config = "--name=parapet" + slotListIndex + "\nlibrary=" + library.toAbsolutePath() + "\nslotListIndex="
-                + slotListIndex + "\n";
+        String config = "--name=parapet-" + selector.replace('=', '-') + "\nlibrary=" + library.toAbsolutePath() + "\n"
+                + selector + "\n";
         Provider p = base.configure(config);
         KeyStore ks = KeyStore.getInstance("PKCS11", p);
         try {
@@ -76,7 +81,16 @@ public final class KeySource {
         } finally {
             Arrays.fill(pin, '\0');
         }
-        return new KeySource(ks, null, Optional.of(p), "PKCS#11 " + library + " slot index " + slotListIndex);
+        return new KeySource(ks, null, Optional.of(p), "PKCS#11 " + library + " " + what);
+    }
+
+    /**
+     * Opens a PKCS#11 token by slot id (as softhsm2-util reports it).
+     *
+     * @param pin user PIN; wiped after login
+     */
+    public static KeySource pkcs11Slot(Path library, long slot, char[] pin) throws GeneralSecurityException, IOException {
+        return pkcs11(library, "slot=" + slot, "slot " + slot, pin);
     }
 
     /** @return the provider of the token's keys (empty for PKCS#12: software keys) */

@@ -10,7 +10,6 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 
 import org.bouncycastle.crypto.engines.AESEngine;
@@ -18,6 +17,7 @@ import org.bouncycastle.crypto.macs.CMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
 import dev.parapet.card.piv.ManagementKeyAlgorithm;
+import dev.parapet.issue.internal.JcaBlockCipher;
 
 /**
  * Per-card management keys derived from one AES master key with the NIST SP 800-108 KDF in counter mode,
@@ -26,7 +26,7 @@ import dev.parapet.card.piv.ManagementKeyAlgorithm;
  * <pre>K(i) = CMAC(master, [i]_8 || "parapet-piv-9b" || 0x00 || GUID(16) || alg(1) || UID || [L]_32)</pre>
  *
  * concatenated for i = 1, 2 ... and cut to the key length L (bits). A master key in PKCS#11 never leaves
- * the token: the token computes the CMAC. Derived keys are returned as byte arrays for the caller to wipe;
+ * the token: the token computes the AES block operations of the CMAC. Derived keys are returned as byte arrays for the caller to wipe;
  * they are never shown, logged or stored.
  */
 public final class ManagementKeyDiversifier {
@@ -72,9 +72,13 @@ public final class ManagementKeyDiversifier {
 
     private byte[] cmac(byte[] input) throws GeneralSecurityException {
         if (tokenProvider.isPresent()) {
-            Mac mac = Mac.getInstance("AESCMAC", tokenProvider.get());
-            mac.init(master);
-            return mac.doFinal(input);
+            // SunPKCS11 has no AES-CMAC: BouncyCastle's CMAC over the token's AES-ECB, the key stays inside.
+            CMac mac = new CMac(new JcaBlockCipher(master, tokenProvider.get()));
+            mac.init(new KeyParameter(new byte[16]));
+            mac.update(input, 0, input.length);
+            byte[] r = new byte[mac.getMacSize()];
+            mac.doFinal(r, 0);
+            return r;
         }
         byte[] k = master.getEncoded();
         if (k == null) {
