@@ -28,7 +28,7 @@ final class CaCrlCommand extends VerbCommand {
         var st = station.station(context);
         try (Registry registry = station.open(context)) {
             Path folder = out == null ? st.folder().resolve("crl") : context.workingDirectory().resolve(out);
-            Path crl = new CrlPublisher(registry, st.certificateAuthority(context.secrets()))
+            Path crl = new CrlPublisher(registry, station.ca(context))
                     .publishCrl(folder, Duration.ofDays(days));
             context.out().println(crl);
         }

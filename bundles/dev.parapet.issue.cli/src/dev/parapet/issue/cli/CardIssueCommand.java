@@ -75,8 +75,8 @@ final class CardIssueCommand extends VerbCommand {
                 context.err().println("queued " + holder + " in batch " + batch);
                 return CommandContext.OK;
             }
-            CardIssuer issuer = new CardIssuer(registry, st.certificateAuthority(context.secrets()),
-                    st.managementKeys(context.secrets()), force);
+            CardIssuer issuer = new CardIssuer(registry, station.ca(context),
+                    station.masterKeys(context), force);
             PinSource pins = context.pins();
             if (batch != null) {
                 CardReaders readers = CardReaders.system();

@@ -34,8 +34,8 @@ final class CardRenewCommand extends VerbCommand {
         var p = CardProfileParser.parse(context.workingDirectory().resolve(profile));
         var st = station.station(context);
         try (Registry registry = station.open(context); CardSession s = reader.connect()) {
-            IssueResult r = new CardIssuer(registry, st.certificateAuthority(context.secrets()),
-                    st.managementKeys(context.secrets()), force).renew(s, p, context.pins(),
+            IssueResult r = new CardIssuer(registry, station.ca(context),
+                    station.masterKeys(context), force).renew(s, p, context.pins(),
                             (step, done, total) -> context.err().println("[" + done + "/" + total + "] " + step));
             context.out().println("renewed card " + r.cardGuid() + ": " + r.certificates().size() + " certificates");
         }

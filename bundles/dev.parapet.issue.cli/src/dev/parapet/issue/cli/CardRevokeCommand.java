@@ -51,7 +51,7 @@ final class CardRevokeCommand extends VerbCommand {
         try (Registry registry = station.open(context)) {
             new CardMaintenance(registry, false).revoke(guid, reason);
             Path folder = crlDir == null ? st.folder().resolve("crl") : context.workingDirectory().resolve(crlDir);
-            Path crl = new CrlPublisher(registry, st.certificateAuthority(context.secrets())).publishCrl(folder,
+            Path crl = new CrlPublisher(registry, station.ca(context)).publishCrl(folder,
                     Duration.ofDays(7));
             context.out().println("revoked " + guid + "; CRL written to " + crl);
         }

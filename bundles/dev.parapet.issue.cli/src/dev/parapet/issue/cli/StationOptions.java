@@ -6,6 +6,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 
+import dev.parapet.issue.CertificateAuthority;
+import dev.parapet.issue.KeySource;
+import dev.parapet.issue.ManagementKeyDiversifier;
 import dev.parapet.issue.Station;
 import dev.parapet.registry.Registry;
 import dev.parapet.registry.RegistryException;
@@ -27,6 +30,30 @@ public final class StationOptions {
 
     @Option(names = "--operator", paramLabel = "NAME", description = "who is working (default: the OS user)")
     String operator = System.getProperty("user.name");
+
+    @Option(names = "--pkcs11-module", paramLabel = "LIB",
+            description = "CA key (alias parapet-ca) and master key (alias parapet-master) on this PKCS#11 module instead of ca.p12/master.p12; PIN from PARAPET_TOKEN_PIN or a prompt")
+    Path pkcs11Module;
+
+    @Option(names = "--pkcs11-slot", paramLabel = "ID", description = "slot id of the token (with --pkcs11-module)")
+    long pkcs11Slot;
+
+    private KeySource token(CommandContext c) throws IOException, GeneralSecurityException {
+        return KeySource.pkcs11Slot(pkcs11Module, pkcs11Slot, c.secrets().secret("PARAPET_TOKEN_PIN",
+                "PIN of the PKCS#11 token"));
+    }
+
+    CertificateAuthority ca(CommandContext c) throws IOException, GeneralSecurityException {
+        return pkcs11Module == null ? station(c).certificateAuthority(c.secrets()) : CertificateAuthority.load(token(c));
+    }
+
+    ManagementKeyDiversifier masterKeys(CommandContext c) throws IOException, GeneralSecurityException {
+        if (pkcs11Module == null) {
+            return station(c).managementKeys(c.secrets());
+        }
+        KeySource t = token(c);
+        return new ManagementKeyDiversifier(t.secretKey(Station.MASTER_ALIAS), t.provider());
+    }
 
     Station station(CommandContext c) {
         return new Station(workspace == null ? c.workingDirectory() : c.workingDirectory().resolve(workspace));

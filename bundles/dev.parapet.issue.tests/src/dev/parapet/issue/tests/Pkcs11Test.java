@@ -101,6 +101,22 @@ class Pkcs11Test {
                 dir.resolve("cert.pem").toString()));
         assertEquals(0, v.exit(), v.output());
         assertTrue(cert.getSerialNumber().compareTo(BigInteger.ZERO) > 0);
+
+        // The CLI uses the token CA when told to: the CRL verifies against the token CA's certificate.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        dev.parapet.issue.cli.CommandContext c = new dev.parapet.issue.cli.CommandContext(
+                java.io.InputStream.nullInputStream(), new java.io.PrintStream(out, true), new java.io.PrintStream(out, true),
+                dir, (name, prompt) -> (name.equals("PARAPET_TOKEN_PIN") ? "123456" : "station-secret").toCharArray(),
+                new FixedPins("24681357", "87654321"));
+        assertEquals(0, dev.parapet.issue.cli.IssueCommands.run(new String[] { "ca", "init", "--subject", "CN=File CA" }, c),
+                out.toString());
+        assertEquals(0, dev.parapet.issue.cli.IssueCommands.run(new String[] { "ca", "crl", "--pkcs11-module",
+            MODULE.toString(), "--pkcs11-slot", Long.toString(slot) }, c), out.toString());
+        Peers.Result crl = Peers.run(List.of("openssl", "crl", "-inform", "DER", "-in",
+                dir.resolve(".parapet/crl/parapet-ca.crl").toString(), "-CAfile", dir.resolve("ca.pem").toString(),
+                "-noout"));
+        assertEquals(0, crl.exit(), crl.output());
+        assertTrue(crl.output().contains("verify OK"), crl.output());
     }
 
     @Test
