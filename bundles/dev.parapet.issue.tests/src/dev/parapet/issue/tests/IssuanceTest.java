@@ -12,6 +12,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.smartcardio.TerminalFactory;
@@ -29,14 +30,17 @@ import dev.parapet.card.piv.ManagementKeyAlgorithm;
 import dev.parapet.card.piv.PivCard;
 import dev.parapet.card.piv.PivSlot;
 import dev.parapet.card.tests.SimulatedPivCard;
+import dev.parapet.issue.BatchIssuer;
 import dev.parapet.issue.CardMaintenance;
 import dev.parapet.issue.CrlPublisher;
 import dev.parapet.issue.IssueException;
 import dev.parapet.issue.IssueListener;
 import dev.parapet.issue.IssueResult;
+import dev.parapet.issue.PinSource;
 import dev.parapet.registry.CardRecord;
 import dev.parapet.registry.CardState;
 import dev.parapet.registry.CertificateRecord;
+import dev.parapet.registry.Holder;
 
 /** Issuance and card life cycle on Parapet's applet in jCardSim, through CardReaders (javax.smartcardio). */
 class IssuanceTest {
@@ -170,6 +174,41 @@ class IssuanceTest {
         assertEquals(4, certs.size());
         assertEquals(2, certs.stream().filter(CertificateRecord::revoked).count());
         assertTrue(certs.stream().filter(CertificateRecord::revoked).allMatch(c -> c.reason().equals("superseded")));
+    }
+
+    @Test
+    void batchIssuesEveryQueuedHolderAndContinuesAfterAnInterruption() throws Exception {
+        f.registry.putHolder(new Holder("e1002", "Alan Turing", ""));
+        f.registry.putHolder(new Holder("e1003", "Grace Hopper", ""));
+        for (String h : List.of("e1001", "e1002", "e1003")) {
+            f.registry.enqueue("spring", h, "employee");
+        }
+        card.remove();
+        int[] issued = { 0 };
+        SimulatedPivCard[] current = { null };
+        BatchIssuer.Operator operator = new BatchIssuer.Operator() {
+            @Override
+            public void tell(String message) {
+                if (message.startsWith("insert a card")) {
+                    current[0] = SimulatedPivCard.install((byte) 0, 0x100 + issued[0]);
+                    current[0].insert(factory, READER);
+                } else if (message.startsWith("issued card")) {
+                    issued[0]++;
+                    current[0].remove();
+                }
+            }
+
+            @Override
+            public PinSource pinsFor(Holder h) {
+                return new FixedPins("24681357", "87654321");
+            }
+        };
+        BatchIssuer batch = new BatchIssuer(f.registry, f.issuer(false), Map.of("employee", f.profile));
+        assertEquals(2, batch.run("spring", readers, READER, operator, () -> issued[0] >= 1), "stopped after one card");
+        assertEquals(0, batch.run("spring", readers, READER, operator, () -> false));
+        assertEquals(3, issued[0]);
+        assertTrue(f.registry.queue("spring").stream().allMatch(q -> q.state().equals("DONE") && !q.cardGuid().isEmpty()));
+        assertEquals(List.of("e1001", "e1002", "e1003"), f.registry.groupMembers("staff"));
     }
 
     @Test
