@@ -100,7 +100,7 @@ public final class CardIssuer {
     public IssueResult issue(CardSession session, Holder holder, CardProfile profile, PinSource pins, String replaces,
             IssueListener listener) throws IssueException {
         long start = System.nanoTime();
-        CardIdentity id = identify(session);
+        CardIdentity id = CardLookup.identify(session);
         guard(id);
         if (id.status().isPresent() && id.status().get().managementKeyAlgorithm() != ManagementKeyAlgorithm.TDES) {
             throw new IssueException("the card is not blank (management key is not the factory key): resume its"
@@ -124,7 +124,7 @@ public final class CardIssuer {
     public IssueResult resume(CardSession session, CardProfile profile, PinSource pins, IssueListener listener)
             throws IssueException {
         long start = System.nanoTime();
-        CardIdentity id = identify(session);
+        CardIdentity id = CardLookup.identify(session);
         guard(id);
         try {
             for (OperationRecord op : registry.unfinishedOperations()) {
@@ -273,33 +273,16 @@ public final class CardIssuer {
                 cert.getNotAfter().toInstant().toString(), cert.getEncoded(), false, "", "");
     }
 
-    private CardIdentity identify(CardSession session) throws IssueException {
-        try {
-            return CardIdentity.read(session);
-        } catch (CardIoException e) {
-            throw new IssueException(e.getMessage(), 0, false, e);
-        }
-    }
-
-    private CardRecord registered(CardIdentity id) throws IssueException, RegistryException {
-        if (id.chuid().isEmpty()) {
-            throw new IssueException("the card has no CHUID: it was not issued by Parapet", 0, false, null);
-        }
-        String guid = id.chuid().get().guid().toString();
-        return registry.card(guid).orElseThrow(
-                () -> new IssueException("card " + guid + " is not in this registry", 0, false, null));
-    }
-
     /** Renews an issued card: new on-card keys and certificates for every slot; old certificates superseded. */
     public IssueResult renew(CardSession session, CardProfile profile, PinSource pins, IssueListener listener)
             throws IssueException {
         long start = System.nanoTime();
-        CardIdentity id = identify(session);
+        CardIdentity id = CardLookup.identify(session);
         guard(id);
         CardRecord card;
         long op;
         try {
-            card = registered(id);
+            card = CardLookup.registered(registry, id);
             if (card.state() != CardState.ISSUED) {
                 throw new IssueException("card " + card.guid() + " is " + card.state() + ", not ISSUED", 0, false, null);
             }

@@ -32,30 +32,13 @@ public final class CardMaintenance {
         this.force = force;
     }
 
-    private static CardIdentity identify(CardSession session) throws IssueException {
-        try {
-            return CardIdentity.read(session);
-        } catch (CardIoException e) {
-            throw new IssueException(e.getMessage(), 0, false, e);
-        }
-    }
-
-    private CardRecord registered(CardIdentity id) throws IssueException, RegistryException {
-        if (id.chuid().isEmpty()) {
-            throw new IssueException("the card has no CHUID: it was not issued by Parapet", 0, false, null);
-        }
-        String guid = id.chuid().get().guid().toString();
-        return registry.card(guid).orElseThrow(
-                () -> new IssueException("card " + guid + " is not in this registry", 0, false, null));
-    }
-
     /** Unblocks the PIN with the PUK (both typed by the holder). */
     public void unblock(CardSession session, PinSource pins, CardProfile profile) throws IssueException {
-        CardIdentity id = identify(session);
+        CardIdentity id = CardLookup.identify(session);
         char[] puk = null;
         char[] pin = null;
         try {
-            CardRecord card = registered(id);
+            CardRecord card = CardLookup.registered(registry, id);
             puk = pins.existingSecret("PUK");
             pin = pins.newSecret("new PIN", profile.pinMinLength(), profile.pinMaxLength());
             id.piv().unblockPin(puk, pin);
@@ -98,7 +81,7 @@ public final class CardMaintenance {
      * whose PIN still works unless forced.
      */
     public void reset(CardSession session) throws IssueException {
-        CardIdentity id = identify(session);
+        CardIdentity id = CardLookup.identify(session);
         try {
             PivCard piv = id.piv();
             int pinLeft = piv.pinTriesLeft();
