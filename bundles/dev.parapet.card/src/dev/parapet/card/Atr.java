@@ -6,8 +6,9 @@ import java.util.HexFormat;
 
 /**
  * An answer-to-reset parsed far enough to find the historical bytes (ISO 7816-3 8.2) and the card
- * capabilities in them (ISO 7816-4 8.1.1.2.7). Contactless Type B ATRs built by PC/SC readers carry no
- * historical bytes, so such cards never claim extended-length support here.
+ * capabilities in them (ISO 7816-4 8.1.1.2.7). The ATR a PC/SC reader builds for a Type B card (PC/SC part 3)
+ * puts ATQB application data, protocol info and MBLI/CID where historical bytes go: no category indicator,
+ * no card capabilities, so such cards never claim extended-length support here.
  */
 public final class Atr {
 
@@ -49,7 +50,7 @@ public final class Atr {
         return bytes.clone();
     }
 
-    /** @return a copy of the historical bytes (empty for contactless Type B) */
+    /** @return a copy of the historical bytes (ATQB data for contactless Type B) */
     public byte[] historicalBytes() {
         return historical.clone();
     }
