@@ -19,6 +19,7 @@ final class RemovableCard extends Card {
 
     private final Card card;
     private volatile boolean removed;
+    private volatile int transmissionsLeft = Integer.MAX_VALUE;
 
     RemovableCard(Card card) {
         this.card = card;
@@ -26,6 +27,11 @@ final class RemovableCard extends Card {
 
     void remove() {
         removed = true;
+    }
+
+    /** Pulls the card out after {@code n} more transmissions have completed. */
+    void removeAfter(int n) {
+        transmissionsLeft = n;
     }
 
     @Override
@@ -72,6 +78,9 @@ final class RemovableCard extends Card {
     }
 
     private void check() throws CardException {
+        if (transmissionsLeft-- <= 0) {
+            removed = true;
+        }
         if (removed) {
             throw new CardException("transmit() failed", new CardException("SCARD_W_REMOVED_CARD"));
         }

@@ -109,6 +109,11 @@ public final class SimulatedPivCard {
         public void remove() {
             card.remove();
         }
+
+        /** Pulls the card out once {@code n} more APDUs have been exchanged. */
+        public void removeAfter(int n) {
+            card.removeAfter(n);
+        }
     }
 
     /** Connects a session that can be interrupted by {@link Removable#remove()}. */

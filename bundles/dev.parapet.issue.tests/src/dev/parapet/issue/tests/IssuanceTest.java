@@ -127,6 +127,43 @@ class IssuanceTest {
     }
 
     @Test
+    void cardPulledOutAfterAnyApduLeavesTheRegistryConsistentAndTheCardResumable() throws Exception {
+        int resumed = 0;
+        for (int n = 1; n <= 30; n += 3) {
+            SimulatedPivCard fresh = SimulatedPivCard.install((byte) 0, 0x2000 + n);
+            SimulatedPivCard.Removable removable = fresh.connectRemovable();
+            removable.removeAfter(n);
+            int unfinishedBefore = f.registry.unfinishedOperations().size();
+            int cardsBefore = f.registry.cards("", null).size();
+            try (CardSession s = removable.session()) {
+                f.issuer(false).issue(s, f.holder, f.profile, new FixedPins("24681357", "87654321"), "",
+                        IssueListener.NONE);
+                continue; // the whole issuance fitted in n APDUs
+            } catch (IssueException e) {
+                int cardsAfter = f.registry.cards("", null).size();
+                if (cardsAfter == cardsBefore) {
+                    assertEquals(0, e.operation(), "pulled before anything was recorded: " + e.getMessage());
+                    continue;
+                }
+                assertTrue(e.resumable(), e.getMessage());
+                assertEquals(unfinishedBefore + 1, f.registry.unfinishedOperations().size());
+                CardRecord rec = f.registry.card(f.registry.operation(e.operation()).orElseThrow().cardGuid()).orElseThrow();
+                assertEquals(CardState.INCOMPLETE, rec.state(), "n=" + n);
+            }
+            fresh.insert(factory, READER);
+            try (CardSession s = readers.connect(READER)) {
+                IssueResult r = f.issuer(false).resume(s, f.profile, new FixedPins("24681357", "87654321"),
+                        IssueListener.NONE);
+                assertEquals(CardState.ISSUED, f.registry.card(r.cardGuid()).orElseThrow().state(), "n=" + n);
+            }
+            resumed++;
+            assertEquals(unfinishedBefore, f.registry.unfinishedOperations().size(), "n=" + n);
+        }
+        assertTrue(resumed >= 6, "interrupted and resumed at " + resumed + " points");
+        assertTrue(f.registry.verifyAudit(List.of(f.signer.publicKey())).intact());
+    }
+
+    @Test
     void issuanceIsRefusedWhenManagementKeyTriesAreLowUnlessForced() throws Exception {
         try (CardSession s = readers.connect(READER)) {
             PivCard piv = PivCard.select(s).orElseThrow();
