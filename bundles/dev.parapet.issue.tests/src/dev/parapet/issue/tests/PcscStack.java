@@ -123,5 +123,14 @@ final class PcscStack {
             pcscd.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        try (var files = Files.list(config)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(config);
+        } catch (java.io.IOException e) {
+            // a leftover temp folder is harmless
+            return;
+        }
     }
 }
