@@ -12,8 +12,15 @@ import org.apache.log4j.Logger;
 import org.apache.log4j.PatternLayout;
 
 import dev.parapet.cli.internal.check.CheckCommand;
+import dev.parapet.cli.internal.compile.CompileCommand;
+import dev.parapet.cli.internal.compile.ExportCommand;
+import dev.parapet.cli.internal.compile.InspectCommand;
+import dev.parapet.cli.internal.compile.VerifyPolicyCommand;
 import dev.parapet.cli.internal.format.FormatCommand;
 import dev.parapet.cli.internal.lsp.LanguageServerCommand;
+import dev.parapet.cli.internal.review.DiffCommand;
+import dev.parapet.cli.internal.review.GitSetupCommand;
+import dev.parapet.issue.cli.IssueCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.ParseResult;
@@ -56,12 +63,14 @@ public final class Cli {
 		commandLine.addSubcommand(new CheckCommand(context));
 		commandLine.addSubcommand(new FormatCommand(context));
 		commandLine.addSubcommand(new LanguageServerCommand(context));
-		commandLine.addSubcommand(new dev.parapet.cli.internal.compile.CompileCommand(context));
-		commandLine.addSubcommand(new dev.parapet.cli.internal.compile.InspectCommand(context));
-		commandLine.addSubcommand(new dev.parapet.cli.internal.compile.VerifyPolicyCommand(context));
-		commandLine.addSubcommand("export", dev.parapet.cli.internal.compile.ExportCommand.withTargets(context));
-		commandLine.addSubcommand(new dev.parapet.cli.internal.review.DiffCommand(context));
-		commandLine.addSubcommand(new dev.parapet.cli.internal.review.GitSetupCommand(context));
+		commandLine.addSubcommand(new CompileCommand(context));
+		commandLine.addSubcommand(new InspectCommand(context));
+		commandLine.addSubcommand(new VerifyPolicyCommand(context));
+		commandLine.addSubcommand("export", ExportCommand.withTargets(context));
+		commandLine.addSubcommand(new DiffCommand(context));
+		commandLine.addSubcommand(new GitSetupCommand(context));
+		IssueCommands.register(commandLine, context.in(), context.out(), context.err(),
+				context.workingDirectory());
 		commandLine.addSubcommand(new CommandLine.HelpCommand());
 		commandLine.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
 		commandLine.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
