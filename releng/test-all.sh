@@ -21,6 +21,14 @@ if [[ -f hv-runtime/Makefile ]]; then
 	make -C hv-runtime check || status=1
 	echo "== hv-runtime: QEMU end-to-end tests"
 	make -C hv-runtime e2e || status=1
+	echo "== interop: policy blobs of the Java compiler in hv-runtime's C reader"
+	product=product/target/products/dev.parapet.product/linux/gtk/x86_64/parapet
+	if make -C hv-runtime build/verify_once && [[ -x $product/parapet ]]; then
+		releng/interop/java-blobs-in-c-reader.sh "$product" hv-runtime/build || status=1
+	else
+		echo "interop: product or hv-runtime host build missing: 0 passed, 1 failed"
+		status=1
+	fi
 fi
 
 if ((status != 0)); then

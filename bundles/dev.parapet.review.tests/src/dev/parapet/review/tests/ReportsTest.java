@@ -28,6 +28,9 @@ import dev.parapet.review.report.ReportFormat;
  */
 class ReportsTest {
 
+	/** Debian's python3 (with python3-jsonschema from releng/install-packages.sh) before any other on PATH. */
+	private static final String DEBIAN_PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+
 	private static final String PAIR = "device-moved-to-other-profile";
 
 	@TempDir
@@ -80,7 +83,7 @@ class ReportsTest {
 			Files.writeString(document, ReportFormat.SARIF.report(false).render(diff));
 			documents.add(document);
 		}
-		List<String> command = new java.util.ArrayList<>(List.of("python3", "-c", """
+		List<String> command = new java.util.ArrayList<>(List.of(DEBIAN_PYTHON, "-c", """
 				import json, sys, jsonschema
 				schema = json.load(open(sys.argv[1]))
 				validator = jsonschema.Draft7Validator(schema)
