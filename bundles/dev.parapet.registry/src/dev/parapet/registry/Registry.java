@@ -115,7 +115,7 @@ public final class Registry implements AutoCloseable {
         return tx("read holder", c -> holder(c, id));
     }
 
-    private static Optional<Holder> holder(Connection c, String id) throws SQLException {
+    static Optional<Holder> holder(Connection c, String id) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id, name, email FROM holders WHERE id = ?")) {
             s.setString(1, id);
             try (ResultSet r = s.executeQuery()) {
@@ -381,7 +381,7 @@ public final class Registry implements AutoCloseable {
                 state == null ? "" : state.name(), state == null ? "" : state.name()));
     }
 
-    private static List<CardRecord> cards(Connection c, String where, Object... args) throws SQLException {
+    static List<CardRecord> cards(Connection c, String where, Object... args) throws SQLException {
         List<CardRecord> l = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT guid, uid, serial, holder_id, profile, state, replaces,"
                 + " created_at, updated_at FROM cards " + where)) {
@@ -435,7 +435,7 @@ public final class Registry implements AutoCloseable {
         return tx("read revoked", c -> certificates(c, "WHERE state = 'REVOKED' ORDER BY serial"));
     }
 
-    private static List<CertificateRecord> certificates(Connection c, String where, Object... args)
+    static List<CertificateRecord> certificates(Connection c, String where, Object... args)
             throws SQLException {
         List<CertificateRecord> l = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT serial, card_guid, slot, subject, not_before, not_after,"
