@@ -12,6 +12,7 @@ import dev.parapet.cli.internal.CliContext;
 import dev.parapet.cli.internal.CliException;
 import dev.parapet.cli.internal.ExitCode;
 import dev.parapet.compiler.CardCertificateDirectory;
+import dev.parapet.compiler.CardCertificates;
 import dev.parapet.compiler.CompileException;
 import dev.parapet.compiler.CompiledPolicy;
 import dev.parapet.compiler.CreationTime;
@@ -19,11 +20,14 @@ import dev.parapet.compiler.FleetCompiler;
 import dev.parapet.compiler.FleetLoadException;
 import dev.parapet.compiler.LoadedFleet;
 import dev.parapet.compiler.PolicyCompiler;
+import dev.parapet.compiler.RegistryCardCertificates;
 import dev.parapet.compiler.SigningKeys;
 import dev.parapet.compiler.internal.XtextFleetSource;
 import dev.parapet.compiler.keys.KeySourceException;
 import dev.parapet.compiler.keys.PolicySigner;
 import dev.parapet.policy.policy.Device;
+import dev.parapet.registry.CardDirectory;
+import dev.parapet.registry.RegistryException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,9 +59,8 @@ public final class CompileCommand implements Callable<Integer> {
 			description = "creation time (seconds since 1970); default: SOURCE_DATE_EPOCH")
 	private String created;
 
-	@Option(names = "--card-certs", paramLabel = "DIR",
-			description = "9A certificates of the cards, one file per card UID (UID.pem, UID.der or UID.crt)")
-	private Path cardCertificates;
+	@ArgGroup(exclusive = true, multiplicity = "0..1")
+	private CardSource cards;
 
 	@Mixin
 	private SecretOptions secret;
@@ -71,6 +74,18 @@ public final class CompileCommand implements Callable<Integer> {
 
 		@Option(names = "--all", description = "compile every device of the fleet")
 		boolean all;
+	}
+
+	static final class CardSource {
+		@Option(names = "--card-certs", paramLabel = "DIR",
+				description = "9A certificates of the cards, one file per card UID (UID.pem, UID.der or UID.crt)")
+		Path certificates;
+
+		@Option(names = "--registry", paramLabel = "PATH|JDBC-URL",
+				description = { "the card registry: a workspace folder, its .parapet/registry.mv.db, or",
+						"jdbc:postgresql://HOST:PORT/DB?user=USER (password from PARAPET_REGISTRY_PASSWORD);",
+						"only issued cards with a current 9A certificate compile" })
+		String registry;
 	}
 
 	public CompileCommand(CliContext context) {
@@ -98,10 +113,10 @@ public final class CompileCommand implements Callable<Integer> {
 			devices = List.of(loaded.device(selection.device)
 					.orElseThrow(() -> new CliException("No device " + selection.device + " in fleet " + fleet)));
 		}
-		FleetCompiler compiler = new FleetCompiler(cardCertificates == null ? new PolicyCompiler()
-				: new PolicyCompiler(new CardCertificateDirectory(context.workingDirectory().resolve(cardCertificates))));
-		try (PolicySigner signer = SigningKeys.open(loaded.fleet(),
-				secret.source(context.workingDirectory(), "PIN or passphrase of the policy signing key"))) {
+		try (CardDirectory registry = RegistryOption.open(cards == null ? null : cards.registry, context);
+				PolicySigner signer = SigningKeys.open(loaded.fleet(),
+						secret.source(context.workingDirectory(), "PIN or passphrase of the policy signing key"))) {
+			FleetCompiler compiler = new FleetCompiler(new PolicyCompiler(cardCertificates(registry)));
 			FleetCompiler.Result result = compiler.compile(devices, createdSeconds, signer);
 			if (!result.failures().isEmpty()) {
 				for (CompileException failure : result.failures()) {
@@ -120,10 +135,22 @@ public final class CompileCommand implements Callable<Integer> {
 			context.err().println("parapet compile: " + result.compiled().size() + " blobs and "
 					+ FleetCompiler.INDEX + " written to " + directory);
 			return ExitCode.OK;
+		} catch (RegistryException e) {
+			throw new CliException(e.getMessage(), e);
 		} catch (KeySourceException e) {
 			throw new CliException(e.getMessage(), e);
 		} catch (GeneralSecurityException e) {
 			throw new CliException("Signing failed: " + e.getMessage(), e);
 		}
+	}
+
+	private CardCertificates cardCertificates(CardDirectory registry) {
+		if (registry != null) {
+			return new RegistryCardCertificates(registry);
+		}
+		if (cards != null && cards.certificates != null) {
+			return new CardCertificateDirectory(context.workingDirectory().resolve(cards.certificates));
+		}
+		return CardCertificates.UNRESOLVED;
 	}
 }
