@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.parapet.image.CardKey;
 import dev.parapet.image.KeyRandomness;
-import dev.parapet.image.StorageKeyWrap;
+import dev.parapet.image.internal.envelope.StorageKeyWrap;
 import dev.parapet.image.X509FolderCardKeyDirectory;
 import dev.parapet.image.internal.envelope.KeyEnvelopes;
 

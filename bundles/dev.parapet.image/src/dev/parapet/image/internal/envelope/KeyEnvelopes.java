@@ -19,7 +19,6 @@ import javax.crypto.spec.SecretKeySpec;
 
 import dev.parapet.image.CardKey;
 import dev.parapet.image.KeyRandomness;
-import dev.parapet.image.StorageKeyWrap;
 import dev.parapet.image.internal.cbor.Cbor;
 import dev.parapet.image.internal.crypto.P256;
 

@@ -1,14 +1,15 @@
 // SPDX-License-Identifier: EPL-2.0
-package dev.parapet.image;
+package dev.parapet.image.internal.envelope;
 
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 
+import dev.parapet.image.CardKey;
+
 /**
- * Who gets one storage key of a device: the key as the policy blob lists it (slot, id, size,
- * generation), every card of the groups the key is wrapped to, and the recovery certificate if the
- * policy asks for escrow.
+ * One storage key of a device as the policy blob lists it (slot, id, size, generation) with the
+ * recipients the fleet gives it.
  *
  * @param slot       key slot in the policy blob (key 8 index)
  * @param keyId      key id (the storage key's name in the fleet)
