@@ -5,7 +5,7 @@
 #include <efilib.h>
 
 __attribute__((section(".pppkey"), used, aligned(16)))
-const unsigned char parapet_pppkey[128] = { 'P', 'P', 'P', 'K', 'E', 'Y', 0, 1 };
+const unsigned char parapet_pppkey[128] = { 'P', 'P', 'P', 'K', 'E', 'Y', 0, 0, 1, 0, 0, 0 };
 
 EFI_STATUS EFIAPI efi_main(EFI_HANDLE image, EFI_SYSTEM_TABLE *systab)
 {

@@ -11,9 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.parapet.image.internal.cbor.CborException;
-import dev.parapet.image.internal.cbor.PolicyBlob;
-import dev.parapet.image.internal.crypto.P256;
+import dev.parapet.compiler.cose.InvalidPolicyException;
 import dev.parapet.image.internal.disk.EspDisk;
 import dev.parapet.image.internal.envelope.KeyEnvelopes;
 import dev.parapet.image.internal.envelope.StorageKeyWrap;
@@ -24,6 +22,7 @@ import dev.parapet.image.internal.pe.AuthenticodeSigner;
 import dev.parapet.image.internal.pe.PeFormatException;
 import dev.parapet.image.internal.pe.PeImage;
 import dev.parapet.image.internal.pe.PppKeySection;
+import dev.parapet.image.internal.policy.PolicyFacts;
 
 /**
  * Bakes one device image: writes the policy key into hv-runtime's {@code .pppkey}, Authenticode-
@@ -43,13 +42,14 @@ public final class DeviceImageBaker {
 	public static BakedImage bake(DeviceImageInputs in) throws ImageBakeException {
 		String d = in.device();
 		try {
-			PolicyBlob blob = PolicyBlob.parse(in.policyBlob());
+			PolicyFacts blob;
+			try {
+				blob = PolicyFacts.verify(in.policyBlob(), in.policyKey());
+			} catch (InvalidPolicyException e) {
+				throw new ImageBakeException(d + ": policy blob does not verify with the fleet's policy key: " + e.getMessage(), e);
+			}
 			if (!blob.fleet().equals(in.fleet()) || !blob.device().equals(d)) {
 				throw new ImageBakeException(d + ": policy blob is for " + blob.fleet() + "/" + blob.device());
-			}
-			byte[] keyPoint = P256.encodePoint(in.policyKey());
-			if (!blob.verify(keyPoint)) {
-				throw new ImageBakeException(d + ": policy blob signature does not verify with the fleet's policy key");
 			}
 			byte[] policyId = blob.policyId();
 
@@ -86,8 +86,6 @@ public final class DeviceImageBaker {
 			byte[] canonical = manifest.encode();
 			files.put(EspPaths.MANIFEST, CmsManifestSigner.sign(canonical, in.secureBootKey()));
 			return new BakedImage(d, EspDisk.build(in.fleet(), d, in.sourceDateEpoch(), files), Map.copyOf(files), canonical);
-		} catch (CborException e) {
-			throw new ImageBakeException(d + ": policy blob: " + e.getMessage(), e);
 		} catch (PeFormatException e) {
 			throw new ImageBakeException(d + ": hv-runtime EFI binary: " + e.getMessage(), e);
 		} catch (GeneralSecurityException e) {
@@ -97,11 +95,11 @@ public final class DeviceImageBaker {
 		}
 	}
 
-	private static List<StorageKeyWrap> wraps(String device, PolicyBlob blob, Map<String, KeyRecipients> recipients)
-			throws CborException, ImageBakeException {
+	private static List<StorageKeyWrap> wraps(String device, PolicyFacts blob, Map<String, KeyRecipients> recipients)
+			throws ImageBakeException {
 		List<StorageKeyWrap> out = new ArrayList<>();
 		Set<String> unused = new TreeSet<>(recipients.keySet());
-		for (PolicyBlob.StorageKey k : blob.storageKeys()) {
+		for (PolicyFacts.StorageKey k : blob.storageKeys()) {
 			KeyRecipients r = recipients.get(k.keyId());
 			if (r == null) {
 				throw new ImageBakeException(device + ": storage key " + k.keyId() + " has no recipients");

@@ -19,9 +19,10 @@ import java.util.Set;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 
-import dev.parapet.image.internal.cbor.CborException;
-import dev.parapet.image.internal.cbor.CborReader;
-import dev.parapet.image.internal.cbor.PolicyBlob;
+import dev.parapet.compiler.cbor.CborDecoder;
+import dev.parapet.compiler.cbor.CborFormatException;
+import dev.parapet.compiler.cbor.CborItem;
+import dev.parapet.compiler.cose.InvalidPolicyException;
 import dev.parapet.image.internal.crypto.CmsSignatures;
 import dev.parapet.image.internal.crypto.P256;
 import dev.parapet.image.internal.disk.DiskImageReader;
@@ -32,6 +33,8 @@ import dev.parapet.image.internal.pe.AuthenticodeVerifier;
 import dev.parapet.image.internal.pe.PeFormatException;
 import dev.parapet.image.internal.pe.PeImage;
 import dev.parapet.image.internal.pe.PppKeySection;
+import dev.parapet.image.internal.policy.CborFields;
+import dev.parapet.image.internal.policy.PolicyFacts;
 
 /**
  * Verifies a baked image offline and explains itself: disk structure, manifest signature and
@@ -97,7 +100,7 @@ public final class ImageVerifier {
 			r.pass("manifest format", "version " + ImageManifest.VERSION + ", fleet " + manifest.fleet() + ", device " + manifest.device()
 					+ ", rollback counter " + manifest.rollbackCounter() + ", hv-runtime " + manifest.runtimeVersion() + ", policy id "
 					+ HexFormat.of().formatHex(manifest.policyId()));
-		} catch (CMSException | GeneralSecurityException | CborException | ClassCastException e) {
+		} catch (CMSException | GeneralSecurityException | CborFormatException | ClassCastException e) {
 			r.fail("manifest signature", e.getMessage());
 			return;
 		}
@@ -153,17 +156,18 @@ public final class ImageVerifier {
 			keyPoint = null;
 			r.fail("policy key", e.getMessage());
 		}
-		PolicyBlob blob = null;
-		try {
-			blob = PolicyBlob.parse(blobBytes);
-			boolean sig = keyPoint != null && blob.verify(keyPoint);
-			check(r, "policy signature", sig, sig ? "ES256 signature verifies with the key in .pppkey" : "ES256 signature does not verify with the key in .pppkey");
-			boolean same = blob.fleet().equals(manifest.fleet()) && blob.device().equals(manifest.device())
-					&& Arrays.equals(blob.policyId(), manifest.policyId()) && blob.rollbackCounter() == manifest.rollbackCounter();
-			check(r, "policy matches manifest", same, same ? "fleet, device, policy id and rollback counter agree"
-					: "blob is " + blob.fleet() + "/" + blob.device() + " counter " + blob.rollbackCounter());
-		} catch (CborException e) {
-			r.fail("policy signature", e.getMessage());
+		PolicyFacts blob = null;
+		if (keyPoint != null) {
+			try {
+				blob = PolicyFacts.verify(blobBytes, P256.toPublicKey(keyPoint));
+				r.pass("policy signature", "ES256 signature verifies with the key in .pppkey; schema and policy id checked");
+				boolean same = blob.fleet().equals(manifest.fleet()) && blob.device().equals(manifest.device())
+						&& Arrays.equals(blob.policyId(), manifest.policyId()) && blob.rollbackCounter() == manifest.rollbackCounter();
+				check(r, "policy matches manifest", same, same ? "fleet, device, policy id and rollback counter agree"
+						: "blob is " + blob.fleet() + "/" + blob.device() + " counter " + blob.rollbackCounter());
+			} catch (InvalidPolicyException e) {
+				r.fail("policy signature", e.getMessage());
+			}
 		}
 		if (blob != null) {
 			verifyEnvelopes(r, envelopes, blob, manifest);
@@ -182,45 +186,47 @@ public final class ImageVerifier {
 				: "storage and ephemeral keys drawn from a secure random generator at bake time; random parts: " + manifest.randomParts());
 	}
 
-	private static void verifyEnvelopes(VerificationReport r, byte[] envelopes, PolicyBlob blob, ImageManifest manifest) {
+	private static void verifyEnvelopes(VerificationReport r, byte[] envelopes, PolicyFacts blob, ImageManifest manifest) {
 		try {
-			if (!(CborReader.decode(envelopes) instanceof Map<?, ?> top) || top.size() != 5 || !Long.valueOf(1).equals(top.get(1L))
-					|| !manifest.fleet().equals(top.get(2L)) || !manifest.device().equals(top.get(3L))
-					|| !(top.get(4L) instanceof byte[] pid) || !Arrays.equals(pid, manifest.policyId()) || !(top.get(5L) instanceof List<?> list)) {
+			CborFields top = CborFields.of(CborDecoder.decode(envelopes), "envelopes").only(Set.of(1L, 2L, 3L, 4L, 5L));
+			if (top.uint(1) != 1 || !manifest.fleet().equals(top.text(2)) || !manifest.device().equals(top.text(3))
+					|| !Arrays.equals(top.bytes(4, 32), manifest.policyId())) {
 				r.fail("key envelopes", "header does not name this fleet, device and policy id");
 				return;
 			}
-			List<PolicyBlob.StorageKey> keys = blob.storageKeys();
+			List<CborItem> list = top.array(5);
+			List<PolicyFacts.StorageKey> keys = blob.storageKeys();
 			if (list.size() != keys.size()) {
 				r.fail("key envelopes", list.size() + " envelopes for " + keys.size() + " storage keys");
 				return;
 			}
 			int recipients = 0;
 			for (int i = 0; i < keys.size(); i++) {
-				PolicyBlob.StorageKey k = keys.get(i);
-				if (!(list.get(i) instanceof Map<?, ?> e) || !Long.valueOf(k.slot()).equals(e.get(1L)) || !k.keyId().equals(e.get(2L))
-						|| !Long.valueOf(k.generation()).equals(e.get(3L)) || !(e.get(4L) instanceof List<?> rs)) {
+				PolicyFacts.StorageKey k = keys.get(i);
+				CborFields e = CborFields.of(list.get(i), "envelopes/5/" + i).only(Set.of(1L, 2L, 3L, 4L, 5L));
+				if (e.uint(1) != k.slot() || !k.keyId().equals(e.text(2)) || e.uint(3) != k.generation()) {
 					r.fail("key envelopes", "envelope " + i + " does not match storage key " + k.keyId());
 					return;
 				}
 				int wrapped = k.bits() / 8 + 8;
-				for (Object o : rs) {
-					if (!(o instanceof Map<?, ?> rc) || rc.size() != 5 || !(rc.get(3L) instanceof byte[] h) || h.length != 32
-							|| !(rc.get(4L) instanceof byte[] eph) || !(rc.get(5L) instanceof byte[] w) || w.length != wrapped) {
-						r.fail("key envelopes", "malformed recipient in envelope of " + k.keyId());
-						return;
-					}
-					P256.decodePoint(eph);
+				for (CborItem o : e.array(4)) {
+					CborFields rc = CborFields.of(o, "recipient").only(Set.of(1L, 2L, 3L, 4L, 5L));
+					rc.text(1);
+					rc.text(2);
+					rc.bytes(3, 32);
+					P256.decodePoint(rc.bytes(4, P256.POINT_LENGTH));
+					rc.bytes(5, wrapped);
 					recipients++;
 				}
-				if (e.get(5L) instanceof Map<?, ?> esc && (!(esc.get(3L) instanceof byte[] w) || w.length != wrapped
-						|| !(esc.get(2L) instanceof byte[] eph) || P256.decodePoint(eph) == null)) {
-					r.fail("key envelopes", "malformed escrow envelope of " + k.keyId());
-					return;
+				if (e.has(5)) {
+					CborFields esc = e.map(5).only(Set.of(1L, 2L, 3L));
+					esc.bytes(1, 32);
+					P256.decodePoint(esc.bytes(2, P256.POINT_LENGTH));
+					esc.bytes(3, wrapped);
 				}
 			}
 			r.pass("key envelopes", keys.size() + " storage keys, " + recipients + " card envelopes, all match the policy");
-		} catch (CborException | IllegalArgumentException e) {
+		} catch (CborFormatException | IllegalArgumentException e) {
 			r.fail("key envelopes", e.getMessage());
 		}
 	}

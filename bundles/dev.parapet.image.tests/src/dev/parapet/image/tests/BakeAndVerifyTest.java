@@ -171,7 +171,7 @@ class BakeAndVerifyTest {
 		Map<String, byte[]> files = baked.files();
 		byte[] efi = files.get(EspPaths.RUNTIME);
 		int efiAt = indexOf(all, efi);
-		int pppkey = indexOf(efi, new byte[] { 'P', 'P', 'P', 'K', 'E', 'Y', 0, 1 });
+		int pppkey = indexOf(efi, new byte[] { 'P', 'P', 'P', 'K', 'E', 'Y', 0, 0, 1, 0, 0, 0 });
 		Map<String, Integer> targets = new java.util.LinkedHashMap<>();
 		targets.put("EFI code", efiAt + 0x400);
 		targets.put("EFI .pppkey", efiAt + pppkey + 20);

@@ -2,8 +2,14 @@
 package dev.parapet.image.internal.crypto;
 
 import java.math.BigInteger;
+import java.security.AlgorithmParameters;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECParameterSpec;
+import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
 
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
@@ -56,6 +62,20 @@ public final class P256 {
 			throw new IllegalArgumentException("point not on P-256");
 		}
 		return p;
+	}
+
+	/** A JCA public key for an uncompressed SEC1 P-256 point (validated). */
+	public static ECPublicKey toPublicKey(byte[] encoded) {
+		ECPoint p = decodePoint(encoded);
+		try {
+			AlgorithmParameters params = AlgorithmParameters.getInstance("EC");
+			params.init(new ECGenParameterSpec("secp256r1"));
+			ECParameterSpec spec = params.getParameterSpec(ECParameterSpec.class);
+			java.security.spec.ECPoint w = new java.security.spec.ECPoint(p.getAffineXCoord().toBigInteger(), p.getAffineYCoord().toBigInteger());
+			return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, spec));
+		} catch (GeneralSecurityException e) {
+			throw new IllegalStateException("P-256 not available", e);
+		}
 	}
 
 	/** The public point d·G of scalar {@code d}, uncompressed. */

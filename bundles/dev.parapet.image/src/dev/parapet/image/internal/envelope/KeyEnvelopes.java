@@ -17,9 +17,11 @@ import java.util.TreeMap;
 import javax.crypto.Cipher;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.parapet.compiler.cbor.Cbor;
+import dev.parapet.compiler.cbor.CborEncoder;
+import dev.parapet.compiler.cbor.CborItem;
 import dev.parapet.image.CardKey;
 import dev.parapet.image.KeyRandomness;
-import dev.parapet.image.internal.cbor.Cbor;
 import dev.parapet.image.internal.crypto.P256;
 
 /**
@@ -43,7 +45,7 @@ public final class KeyEnvelopes {
 	/** The CBOR envelopes of {@code device}'s storage keys. */
 	public static byte[] write(String fleet, String device, byte[] policyId, List<StorageKeyWrap> keys,
 			KeyRandomness random) throws GeneralSecurityException {
-		List<Object> envelopes = new ArrayList<>();
+		List<CborItem> envelopes = new ArrayList<>();
 		List<StorageKeyWrap> sorted = new ArrayList<>(keys);
 		sorted.sort(Comparator.comparingInt(StorageKeyWrap::slot));
 		for (StorageKeyWrap k : sorted) {
@@ -60,42 +62,26 @@ public final class KeyEnvelopes {
 			String scope = fleet + "/" + device + "/" + k.keyId() + "/" + k.generation();
 			byte[] storageKey = random.bytes("storage-key/" + scope, k.bits() / 8);
 			try {
-				List<Object> recipients = new ArrayList<>();
+				List<CborItem> recipients = new ArrayList<>();
 				for (CardKey c : cards.values()) {
 					Wrapped w = wrap(storageKey, c.certificate(), fleet, device, k, c.cardId(), random, scope);
-					Map<Object, Object> r = Cbor.map();
-					r.put(1, c.cardId());
-					r.put(2, c.holder());
-					r.put(3, w.recipientHash());
-					r.put(4, w.ephemeral());
-					r.put(5, w.wrapped());
-					recipients.add(r);
+					recipients.add(Cbor.map().put(1, Cbor.text(c.cardId())).put(2, Cbor.text(c.holder()))
+							.put(3, Cbor.bytes(w.recipientHash())).put(4, Cbor.bytes(w.ephemeral())).put(5, Cbor.bytes(w.wrapped())).build());
 				}
-				Map<Object, Object> e = Cbor.map();
-				e.put(1, k.slot());
-				e.put(2, k.keyId());
-				e.put(3, k.generation());
-				e.put(4, recipients);
+				Cbor.MapBuilder e = Cbor.map().put(1, Cbor.uint(k.slot())).put(2, Cbor.text(k.keyId()))
+						.put(3, Cbor.uint(k.generation())).put(4, Cbor.array(recipients));
 				if (k.escrow().isPresent()) {
 					Wrapped w = wrap(storageKey, k.escrow().get(), fleet, device, k, ESCROW_RECIPIENT, random, scope);
-					Map<Object, Object> esc = Cbor.map();
-					esc.put(1, w.recipientHash());
-					esc.put(2, w.ephemeral());
-					esc.put(3, w.wrapped());
-					e.put(5, esc);
+					e.put(5, Cbor.map().put(1, Cbor.bytes(w.recipientHash())).put(2, Cbor.bytes(w.ephemeral()))
+							.put(3, Cbor.bytes(w.wrapped())).build());
 				}
-				envelopes.add(e);
+				envelopes.add(e.build());
 			} finally {
 				P256.wipe(storageKey);
 			}
 		}
-		Map<Object, Object> top = Cbor.map();
-		top.put(1, VERSION);
-		top.put(2, fleet);
-		top.put(3, device);
-		top.put(4, policyId);
-		top.put(5, envelopes);
-		return Cbor.encode(top);
+		return CborEncoder.encode(Cbor.map().put(1, Cbor.uint(VERSION)).put(2, Cbor.text(fleet)).put(3, Cbor.text(device))
+				.put(4, Cbor.bytes(policyId)).put(5, Cbor.array(envelopes)).build());
 	}
 
 	private record Wrapped(byte[] recipientHash, byte[] ephemeral, byte[] wrapped) {

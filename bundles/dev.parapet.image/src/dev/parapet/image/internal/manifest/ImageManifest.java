@@ -5,11 +5,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
-import dev.parapet.image.internal.cbor.Cbor;
-import dev.parapet.image.internal.cbor.CborException;
-import dev.parapet.image.internal.cbor.CborReader;
+import dev.parapet.compiler.cbor.Cbor;
+import dev.parapet.compiler.cbor.CborDecoder;
+import dev.parapet.compiler.cbor.CborEncoder;
+import dev.parapet.compiler.cbor.CborFormatException;
+import dev.parapet.compiler.cbor.CborItem;
+import dev.parapet.image.internal.policy.CborFields;
 
 /**
  * The image manifest (docs/formats.md section 3): one signed list over every other file of the
@@ -50,79 +53,52 @@ public record ImageManifest(String fleet, String device, byte[] policyId, long r
 
 	/** Canonical CBOR (the signed content). */
 	public byte[] encode() {
-		List<Object> ps = new ArrayList<>();
-		parts.stream().sorted(Comparator.comparing(Part::path)).forEach(p -> ps.add(List.of(p.path(), p.size(), p.sha256())));
-		Map<Object, Object> keys = Cbor.map();
-		keys.put(1, keySource.ordinal());
-		keys.put(2, randomParts.stream().sorted().toList());
-		Map<Object, Object> m = Cbor.map();
-		m.put(1, VERSION);
-		m.put(2, fleet);
-		m.put(3, device);
-		m.put(4, policyId);
-		m.put(5, rollbackCounter);
-		m.put(6, runtimeVersion);
-		m.put(7, runtimeSha256);
-		m.put(8, created);
-		m.put(9, ps);
-		m.put(10, keys);
-		return Cbor.encode(m);
+		List<CborItem> ps = new ArrayList<>();
+		parts.stream().sorted(Comparator.comparing(Part::path))
+				.forEach(p -> ps.add(Cbor.array(Cbor.text(p.path()), Cbor.uint(p.size()), Cbor.bytes(p.sha256()))));
+		List<CborItem> random = randomParts.stream().sorted().map(Cbor::text).toList();
+		return CborEncoder.encode(Cbor.map().put(1, Cbor.uint(VERSION)).put(2, Cbor.text(fleet)).put(3, Cbor.text(device))
+				.put(4, Cbor.bytes(policyId)).put(5, Cbor.uint(rollbackCounter)).put(6, Cbor.text(runtimeVersion))
+				.put(7, Cbor.bytes(runtimeSha256)).put(8, Cbor.uint(created)).put(9, Cbor.array(ps))
+				.put(10, Cbor.map().put(1, Cbor.uint(keySource.ordinal())).put(2, Cbor.array(random)).build()).build());
 	}
 
 	/** Strict inverse of {@link #encode()}. */
-	public static ImageManifest decode(byte[] data) throws CborException {
-		if (!(CborReader.decode(data) instanceof Map<?, ?> m) || m.size() != 10 || !Long.valueOf(VERSION).equals(m.get(1L))) {
-			throw new CborException("manifest is not a version " + VERSION + " map of 10 entries");
+	public static ImageManifest decode(byte[] data) throws CborFormatException {
+		CborFields m = CborFields.of(CborDecoder.decode(data), "manifest").only(Set.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L));
+		if (m.uint(1) != VERSION) {
+			throw new CborFormatException("manifest version " + m.uint(1) + " is not " + VERSION, 0);
 		}
 		List<Part> parts = new ArrayList<>();
-		if (!(m.get(9L) instanceof List<?> ps) || ps.isEmpty()) {
-			throw new CborException("manifest key 9 (parts) is not a non-empty array");
-		}
 		String previous = "";
-		for (Object o : ps) {
-			if (!(o instanceof List<?> p) || p.size() != 3 || !(p.get(0) instanceof String path) || !(p.get(1) instanceof Long size)
-					|| size < 0 || !(p.get(2) instanceof byte[] h) || h.length != 32) {
-				throw new CborException("manifest part " + parts.size() + " is malformed");
+		for (CborItem o : m.array(9)) {
+			if (!(o instanceof CborItem.Array a) || a.items().size() != 3 || !(a.items().get(0) instanceof CborItem.TextString path)
+					|| !(a.items().get(1) instanceof CborItem.UnsignedInt size) || size.value() < 0
+					|| !(a.items().get(2) instanceof CborItem.ByteString h) || h.bytes().length != 32) {
+				throw new CborFormatException("manifest part " + parts.size() + " is malformed", 0);
 			}
-			if (path.compareTo(previous) <= 0) {
-				throw new CborException("manifest parts not sorted or duplicated at " + path);
+			if (path.value().compareTo(previous) <= 0) {
+				throw new CborFormatException("manifest parts not sorted or duplicated at " + path.value(), 0);
 			}
-			previous = path;
-			parts.add(new Part(path, size, h));
+			previous = path.value();
+			parts.add(new Part(path.value(), size.value(), h.bytes()));
 		}
-		if (!(m.get(10L) instanceof Map<?, ?> k) || k.size() != 2 || !(k.get(1L) instanceof Long src) || src < 0 || src > 1
-				|| !(k.get(2L) instanceof List<?> rp)) {
-			throw new CborException("manifest key 10 (key source) is malformed");
+		if (parts.isEmpty()) {
+			throw new CborFormatException("manifest lists no parts", 0);
+		}
+		CborFields k = m.map(10).only(Set.of(1L, 2L));
+		long src = k.uint(1);
+		if (src > 1) {
+			throw new CborFormatException("manifest key source " + src + " is unknown", 0);
 		}
 		List<String> random = new ArrayList<>();
-		for (Object o : rp) {
-			if (!(o instanceof String s)) {
-				throw new CborException("manifest key 10 random parts must be paths");
+		for (CborItem o : k.array(2)) {
+			if (!(o instanceof CborItem.TextString t)) {
+				throw new CborFormatException("manifest random parts must be paths", 0);
 			}
-			random.add(s);
+			random.add(t.value());
 		}
-		return new ImageManifest(text(m, 2), text(m, 3), bytes(m, 4, 32), uint(m, 5), text(m, 6), bytes(m, 7, 32), uint(m, 8),
-				List.copyOf(parts), KeySource.values()[src.intValue()], List.copyOf(random));
-	}
-
-	private static String text(Map<?, ?> m, long k) throws CborException {
-		if (!(m.get(k) instanceof String s)) {
-			throw new CborException("manifest key " + k + " is not a text string");
-		}
-		return s;
-	}
-
-	private static byte[] bytes(Map<?, ?> m, long k, int len) throws CborException {
-		if (!(m.get(k) instanceof byte[] b) || b.length != len) {
-			throw new CborException("manifest key " + k + " is not " + len + " bytes");
-		}
-		return b;
-	}
-
-	private static long uint(Map<?, ?> m, long k) throws CborException {
-		if (!(m.get(k) instanceof Long n) || n < 0) {
-			throw new CborException("manifest key " + k + " is not an unsigned integer");
-		}
-		return n;
+		return new ImageManifest(m.text(2), m.text(3), m.bytes(4, 32), m.uint(5), m.text(6), m.bytes(7, 32), m.uint(8),
+				List.copyOf(parts), KeySource.values()[(int) src], List.copyOf(random));
 	}
 }

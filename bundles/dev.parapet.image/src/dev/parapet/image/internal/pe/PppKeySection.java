@@ -8,16 +8,18 @@ import dev.parapet.image.internal.crypto.P256;
 
 /**
  * The policy-verification key block in hv-runtime's {@code .pppkey} PE section (docs/formats.md
- * section 4): magic {@code "PPPKEY\0\1"} at offset 0, the 65-byte uncompressed P-256 point at
- * offset 12. The rest of the section is left exactly as the runtime's build wrote it.
+ * section 4): magic {@code "PPPKEY\0\0"} at offset 0, block version 1 (32-bit little-endian) at 8,
+ * the 65-byte uncompressed P-256 point at 12, 51 reserved zero bytes. Only the point is written;
+ * the rest of the section stays exactly as the runtime's build wrote it.
  */
 public final class PppKeySection {
 
 	/** PE section name. */
 	public static final String NAME = ".pppkey";
-	static final byte[] MAGIC = { 'P', 'P', 'P', 'K', 'E', 'Y', 0, 1 };
+	static final byte[] MAGIC = { 'P', 'P', 'P', 'K', 'E', 'Y', 0, 0 };
+	static final byte[] VERSION_1 = { 1, 0, 0, 0 };
 	static final int POINT_OFFSET = 12;
-	static final int MIN_SIZE = 80;
+	static final int MIN_SIZE = 128;
 
 	private PppKeySection() {
 	}
@@ -41,9 +43,12 @@ public final class PppKeySection {
 		if (s.rawSize() < MIN_SIZE || Math.min(s.virtualSize(), s.rawSize()) < MIN_SIZE) {
 			throw new PeFormatException(NAME + " section of " + s.rawSize() + " bytes is too small for a key block");
 		}
-		byte[] head = Arrays.copyOfRange(image.bytes(), (int) s.rawOffset(), (int) s.rawOffset() + MAGIC.length);
-		if (!Arrays.equals(head, MAGIC)) {
+		int at = (int) s.rawOffset();
+		if (!Arrays.equals(Arrays.copyOfRange(image.bytes(), at, at + MAGIC.length), MAGIC)) {
 			throw new PeFormatException(NAME + " section does not start with the PPPKEY block magic");
+		}
+		if (!Arrays.equals(Arrays.copyOfRange(image.bytes(), at + 8, at + 12), VERSION_1)) {
+			throw new PeFormatException(NAME + " key block version is not 1");
 		}
 		return s;
 	}
