@@ -12,12 +12,13 @@ import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
+import dev.parapet.compiler.keys.SecretSource;
+
 /**
- * A signing key from a PKCS#12 file. The PIN is used to open the file and then wiped by the
- * caller's array being cleared here; neither appears in exception messages.
+ * A signing key from a PKCS#12 file. The passphrase is read from its {@link SecretSource}, used to
+ * open the file and wiped; it never appears in exception messages.
  */
 public final class Pkcs12SigningKey implements SigningKey {
 
@@ -30,11 +31,12 @@ public final class Pkcs12SigningKey implements SigningKey {
 	}
 
 	/**
-	 * Opens {@code file} and takes the key under {@code alias}; {@code pin} is zeroed afterwards.
+	 * Opens {@code file} and takes the key under {@code alias}.
 	 *
-	 * @throws IOException if the file cannot be read, the PIN is wrong or the alias holds no key
+	 * @throws IOException if the file cannot be read, the passphrase is wrong or the alias holds no key
 	 */
-	public static Pkcs12SigningKey load(Path file, String alias, char[] pin) throws IOException {
+	public static Pkcs12SigningKey load(Path file, String alias, SecretSource passphrase) throws IOException {
+		char[] pin = passphrase.read();
 		try (InputStream in = Files.newInputStream(file)) {
 			KeyStore ks = KeyStore.getInstance("PKCS12");
 			ks.load(in, pin);
@@ -46,20 +48,25 @@ public final class Pkcs12SigningKey implements SigningKey {
 			if (certs == null || certs.length == 0) {
 				throw new IOException(file + ": key \"" + alias + "\" has no certificate");
 			}
-			List<X509Certificate> chain = new ArrayList<>();
-			for (Certificate c : certs) {
-				X509Certificate x = (X509Certificate) c;
-				// a self-signed root is the verifier's trust anchor, not part of what we ship
-				if (chain.isEmpty() || !x.getSubjectX500Principal().equals(x.getIssuerX500Principal())) {
-					chain.add(x);
-				}
-			}
-			return new Pkcs12SigningKey(key, List.copyOf(chain));
+			return new Pkcs12SigningKey(key, chainWithoutRoot(certs));
 		} catch (GeneralSecurityException e) {
-			throw new IOException(file + ": cannot open PKCS#12 key store (wrong PIN or damaged file)");
+			throw new IOException(file + ": cannot open PKCS#12 key store (wrong passphrase from " + passphrase.describe()
+					+ " or damaged file)");
 		} finally {
-			Arrays.fill(pin, '\0');
+			SecretSource.wipe(pin);
 		}
+	}
+
+	/** The signer's chain without a self-signed root (that is the verifier's trust anchor). */
+	static List<X509Certificate> chainWithoutRoot(Certificate[] certs) {
+		List<X509Certificate> chain = new ArrayList<>();
+		for (Certificate c : certs) {
+			X509Certificate x = (X509Certificate) c;
+			if (chain.isEmpty() || !x.getSubjectX500Principal().equals(x.getIssuerX500Principal())) {
+				chain.add(x);
+			}
+		}
+		return List.copyOf(chain);
 	}
 
 	@Override

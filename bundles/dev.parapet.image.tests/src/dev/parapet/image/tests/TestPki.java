@@ -12,6 +12,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 
+import dev.parapet.compiler.keys.SecretSource;
 import dev.parapet.image.Pkcs12SigningKey;
 
 /**
@@ -44,7 +45,7 @@ final class TestPki {
 
 	Pkcs12SigningKey secureBootKey(String name) throws Exception {
 		secureBoot(name);
-		return Pkcs12SigningKey.load(dir.resolve(name + ".p12"), "sb", PIN.toCharArray());
+		return Pkcs12SigningKey.load(dir.resolve(name + ".p12"), "sb", SecretSource.environment("PARAPET_TEST_PIN", java.util.Map.of("PARAPET_TEST_PIN", PIN)));
 	}
 
 	/** A P-256 key pair: {@code name}.key (PKCS#8 PEM) and a self-signed {@code name}.pem. */
