@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -53,6 +54,8 @@ public final class AtomicFiles {
 				content.writeTo(ch);
 				ch.force(true);
 			}
+			// temporary files start private; outputs hold only public and signed material
+			Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
 			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			done = true;
 		} finally {

@@ -13,6 +13,8 @@ import org.apache.log4j.PatternLayout;
 
 import dev.parapet.cli.internal.check.CheckCommand;
 import dev.parapet.cli.internal.format.FormatCommand;
+import dev.parapet.cli.internal.image.BakeCommand;
+import dev.parapet.cli.internal.image.VerifyImageCommand;
 import dev.parapet.cli.internal.lsp.LanguageServerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
@@ -56,6 +58,8 @@ public final class Cli {
 		commandLine.addSubcommand(new CheckCommand(context));
 		commandLine.addSubcommand(new FormatCommand(context));
 		commandLine.addSubcommand(new LanguageServerCommand(context));
+		commandLine.addSubcommand(new BakeCommand(context));
+		commandLine.addSubcommand(new VerifyImageCommand(context));
 		commandLine.addSubcommand(new CommandLine.HelpCommand());
 		commandLine.setOut(new PrintWriter(context.out(), true, StandardCharsets.UTF_8));
 		commandLine.setErr(new PrintWriter(context.err(), true, StandardCharsets.UTF_8));
