@@ -12,16 +12,19 @@ import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPublicKeySpec;
 import java.util.Arrays;
 
-import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /** NIST P-256 points and scalars: SEC1 encodings and the ECDH primitive (SP 800-56A §5.7.1.2). */
 public final class P256 {
 
 	/** Length of an uncompressed SEC1 point. */
 	public static final int POINT_LENGTH = 65;
-	static final X9ECParameters CURVE = ECNamedCurveTable.getByName("secp256r1");
+	// the custom curve has BouncyCastle's specialised P-256 field arithmetic (an order of magnitude
+	// faster than the generic X9 curve), which matters with dozens of recipients per image
+	static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256r1");
 
 	private P256() {
 	}
@@ -80,7 +83,7 @@ public final class P256 {
 
 	/** The public point d·G of scalar {@code d}, uncompressed. */
 	public static byte[] publicPoint(BigInteger d) {
-		return CURVE.getG().multiply(d).normalize().getEncoded(false);
+		return new FixedPointCombMultiplier().multiply(CURVE.getG(), d).normalize().getEncoded(false);
 	}
 
 	/** A scalar in [1, n-1] reduced from 48 or more uniformly random (or derived) bytes. */
