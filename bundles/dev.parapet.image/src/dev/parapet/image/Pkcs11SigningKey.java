@@ -63,7 +63,12 @@ public final class Pkcs11SigningKey implements SigningKey {
 					.configure("--name=parapet-secure-boot-" + slot + "\nlibrary=\"" + modulePath + "\"\nslot=" + slot + "\n");
 			secret = pin.read();
 			KeyStore store = KeyStore.getInstance("PKCS11", provider);
-			store.load(null, secret);
+			try {
+				store.load(null, secret);
+			} catch (IOException e) {
+				// SunPKCS11 reports a wrong PIN as "load failed"; its message never holds the PIN
+				throw new IOException("cannot log in to the token in slot " + slot + " (PIN from " + pin.describe() + "): " + e.getMessage(), e);
+			}
 			if (!(store.getKey(label, null) instanceof PrivateKey key)) {
 				throw new IOException("token in slot " + slot + " has no private key labelled \"" + label + "\"");
 			}
