@@ -36,11 +36,12 @@ const char *arch_unsupported(void);
 
 /*
  * Builds the back end's shared structures (nested page tables, host page
- * tables, permission maps, per-CPU blocks) in hv->pool and copies the running
- * image into the pool so the hypervisor outlives ExitBootServices.
- * image/image_size: the loaded PE image. Returns NULL or the reason for failure.
+ * tables, permission maps, per-CPU blocks for ncpus CPUs) in hv->pool. The
+ * loader has already reserved a pool page range for the relocated copy of the
+ * image and set hv->image_delta, which the host entry points are based on.
+ * Returns NULL or the reason for failure.
  */
-const char *arch_prepare(struct hv *hv, void *image, uint64_t image_size, uint32_t ncpus);
+const char *arch_prepare(struct hv *hv, uint32_t ncpus);
 
 /*
  * Moves the calling CPU (number idx) under the hypervisor: on return it runs as

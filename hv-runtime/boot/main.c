@@ -178,7 +178,7 @@ static struct hv *hv_setup(EFI_HANDLE image, const struct policy *p, const char 
 	id->hv_mem_size = hv->mem_size;
 	hv->tsc_hz = tsc_hz();
 
-	*why = arch_prepare(hv, li->ImageBase, li->ImageSize, (uint32_t)mp_cpu_count());
+	*why = arch_prepare(hv, (uint32_t)mp_cpu_count());
 	if (*why)
 		return NULL;
 	/* Copy last, so the copy's data matches what the loader set up. */

@@ -7,6 +7,7 @@ mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev
 echo "[e2e] /init running, guest uptime $(cut -d' ' -f1 /proc/uptime) s"
 echo "[e2e] cpus online: $(cat /sys/devices/system/cpu/online)"
+echo "[e2e] cpuinfo flags: hypervisor on $(grep -c -w hypervisor /proc/cpuinfo) cpus, svm on $(grep -c -w svm /proc/cpuinfo) cpus"
 if /bin/parapet-hvctl status; then echo "[e2e] hvctl status ok"; else echo "[e2e] hvctl status FAILED"; fi
 echo "[e2e] policy-id $(/bin/parapet-hvctl policy-id)"
 for c in $(seq 0 $(($(nproc --all) - 1))); do

@@ -110,14 +110,15 @@ static bool storage_key(struct cbor_reader *r, uint64_t index)
 }
 
 /* Sort key of a storage rule; an absent location sorts before any present one. */
+/* Sort key of storage rules (formats.md 1.3); absent location or drive sort first, hence the +1. */
 struct rule_order {
-	uint64_t controller, index, location, start;
+	uint64_t controller, index, location, drive, start;
 };
 
 static int order_cmp(const struct rule_order *a, const struct rule_order *b)
 {
 	const uint64_t *x = &a->controller, *y = &b->controller;
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 5; i++)
 		if (x[i] != y[i])
 			return x[i] < y[i] ? -1 : 1;
 	return 0;
@@ -131,6 +132,7 @@ static bool storage_rule(struct cbor_reader *r, uint32_t n_keys, struct rule_ord
 	bool has_last = false;
 	TRY(mw_begin(r, &w));
 	o->location = 0;
+	o->drive = 0;
 	while (mw_next(r, &w, &k)) {
 		switch (k) {
 		case 1:
@@ -150,6 +152,7 @@ static bool storage_rule(struct cbor_reader *r, uint32_t n_keys, struct rule_ord
 			TRY(cbor_read_uint_max(r, 1, &v));
 			if (controller != 0)
 				return cbor_fail(r, "master/slave given for a non-ATA controller");
+			o->drive = v + 1;
 			break;
 		case 5:
 			TRY(cbor_read_uint(r, &o->start));

@@ -171,6 +171,10 @@ def vectors(d):
     good_bytes = enc(good)
     add("good", sign1(key, good_bytes), "OK")
     add("good-unbound", sign1(key, enc(finish(sample_policy(bound=False)))), "OK")
+    # An ATA master and slave on one channel may start at the same LBA: the drive is part of the sort key.
+    ata_pair = sample_policy()
+    ata_pair[9].insert(2, {1: 0, 2: 0, 3: 0, 4: 1, 5: 0, 6: 2047, 7: 0})
+    add("good-ata-master-slave", sign1(key, enc(finish(ata_pair))), "OK")
     add("wrong-key", sign1(other, good_bytes), "signature does not verify")
     tampered = bytearray(sign1(key, good_bytes))
     i = tampered.find(b"fleet-test")

@@ -102,10 +102,8 @@ static void msrpm_intercept(uint8_t *msrpm, uint32_t msr)
 	msrpm[base + off * 2 / 8] |= (uint8_t)(3u << (off * 2 % 8));
 }
 
-const char *arch_prepare(struct hv *hv, void *image, uint64_t image_size, uint32_t ncpus)
+const char *arch_prepare(struct hv *hv, uint32_t ncpus)
 {
-	(void)image;
-	(void)image_size;
 	struct svm_shared *s = pool_alloc_pages(&hv->pool, 1);
 	if (!s)
 		return "pool exhausted";
@@ -349,8 +347,11 @@ static void inject_exception(struct vcpu *v, uint8_t vector, bool has_error, uin
 
 static void refuse(struct vcpu *v, const char *what)
 {
+	struct svm_shared *s = v->hv->arch;
 	hv_count(v->hv, HVC_REFUSED);
-	hvlog("[hv] cpu%u: refused %s at rip 0x%lx: #UD injected\n", v->index, what, V64(v->vmcb, VMCB_RIP));
+	/* Rate-limited: a guest must not be able to flood the log. */
+	if (__atomic_fetch_add(&s->refusals_logged, 1, __ATOMIC_RELAXED) < 16)
+		hvlog("[hv] cpu%u: refused %s at rip 0x%lx: #UD injected\n", v->index, what, V64(v->vmcb, VMCB_RIP));
 	inject_exception(v, 6, false, 0);
 }
 
@@ -480,9 +481,9 @@ static void handle_vmmcall(struct vcpu *v)
 	v->g.rsi = q[3];
 }
 
+/* Register operand by its x86 number; RAX and RSP live in the VMCB. */
 static uint64_t *gpr(struct vcpu *v, unsigned reg)
 {
-	static uint64_t *const none = NULL;
 	switch (reg) {
 	case 0: return (uint64_t *)(uintptr_t)((uint8_t *)v->vmcb + VMCB_RAX);
 	case 1: return &v->g.rcx;
@@ -499,9 +500,8 @@ static uint64_t *gpr(struct vcpu *v, unsigned reg)
 	case 12: return &v->g.r12;
 	case 13: return &v->g.r13;
 	case 14: return &v->g.r14;
-	case 15: return &v->g.r15;
+	default: return &v->g.r15;
 	}
-	return none;
 }
 
 static void sipi_to(struct vcpu *from, struct vcpu *t, uint32_t icr)
@@ -559,7 +559,8 @@ static void emulate_apic_write(struct vcpu *v, uint64_t gpa)
 		why = "XCHG on the APIC page";
 	if (why) {
 		hv_count(v->hv, HVC_REFUSED);
-		hvlog("[hv] cpu%u: APIC write at 0x%lx refused (%s), #GP injected\n", v->index, gpa, why);
+		if (__atomic_fetch_add(&((struct svm_shared *)v->hv->arch)->refusals_logged, 1, __ATOMIC_RELAXED) < 16)
+			hvlog("[hv] cpu%u: APIC write at 0x%lx refused (%s), #GP injected\n", v->index, gpa, why);
 		inject_exception(v, 13, true, 0);
 		return;
 	}

@@ -141,6 +141,7 @@ struct svm_shared {
 	uint32_t lazy_logged;
 	uint32_t violations_logged;
 	uint32_t ipis_logged;
+	uint32_t refusals_logged;
 };
 
 /* svm_asm.S */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,6 +14,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import dev.parapet.compiler.internal.AtomicFiles;
+import dev.parapet.compiler.internal.Sha256;
 import dev.parapet.compiler.keys.PolicySigner;
 import dev.parapet.policy.policy.Device;
 
@@ -94,10 +94,6 @@ public final class FleetCompiler {
 	}
 
 	private static byte[] sha256(byte[] data) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(data);
-		} catch (GeneralSecurityException e) {
-			throw new IllegalStateException("SHA-256 missing from the JDK", e);
-		}
+		return Sha256.of(data);
 	}
 }

@@ -6,7 +6,6 @@ import java.security.GeneralSecurityException;
 import dev.parapet.compiler.cbor.Cbor;
 import dev.parapet.compiler.cbor.CborEncoder;
 import dev.parapet.compiler.cose.CoseSign1;
-import dev.parapet.compiler.internal.CardFileCertificates;
 import dev.parapet.compiler.internal.DevicePolicyBuilder;
 import dev.parapet.compiler.internal.PayloadEncoder;
 import dev.parapet.compiler.keys.PolicySigner;
@@ -24,9 +23,9 @@ public final class PolicyCompiler {
 
 	private final DevicePolicyBuilder builder;
 
-	/** A compiler that accepts card fingerprints or certificate files in {@code card} entries. */
+	/** A compiler without card certificates: a {@code required-group} with cards fails to compile. */
 	public PolicyCompiler() {
-		this(new CardFileCertificates());
+		this(CardCertificates.UNRESOLVED);
 	}
 
 	public PolicyCompiler(CardCertificates cards) {

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.parapet.compiler;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.parapet.compiler.cbor.CborEncoder;
 import dev.parapet.compiler.cbor.CborItem;
+import dev.parapet.compiler.internal.Sha256;
 
 /**
  * The policy id of docs/formats.md 1.4: SHA-256 of the deterministic encoding of the payload map
@@ -28,10 +27,6 @@ public final class PolicyIds {
 				rest.add(entry);
 			}
 		}
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(CborEncoder.encode(new CborItem.Map(rest)));
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 missing from the JDK", e);
-		}
+		return Sha256.of(CborEncoder.encode(new CborItem.Map(rest)));
 	}
 }

@@ -2,10 +2,16 @@
 package dev.parapet.policy;
 
 import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.documentation.impl.MultiLineCommentDocumentationProvider;
 import org.eclipse.xtext.linking.ILinker;
 import org.eclipse.xtext.linking.ILinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
 import org.eclipse.xtext.naming.IQualifiedNameProvider;
+import org.eclipse.xtext.scoping.IGlobalScopeProvider;
+import org.eclipse.xtext.scoping.impl.ImportUriGlobalScopeProvider;
+
+import com.google.inject.Binder;
+import com.google.inject.name.Names;
 
 import dev.parapet.policy.conversion.PolicyValueConverters;
 import dev.parapet.policy.linking.PolicyLinker;
@@ -26,6 +32,12 @@ public class PolicyRuntimeModule extends AbstractPolicyRuntimeModule {
 		return PolicyQualifiedNameProvider.class;
 	}
 
+	/** A file sees the elements of the files it imports (and its own), not everything loaded beside it. */
+	@Override
+	public Class<? extends IGlobalScopeProvider> bindIGlobalScopeProvider() {
+		return ImportUriGlobalScopeProvider.class;
+	}
+
 	@Override
 	public Class<? extends ILinker> bindILinker() {
 		return PolicyLinker.class;
@@ -37,5 +49,11 @@ public class PolicyRuntimeModule extends AbstractPolicyRuntimeModule {
 
 	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
 		return PolicySyntaxErrorMessageProvider.class;
+	}
+
+	/** Only {@code /** ... *&#47;} comments document the element that follows; plain block comments do not. */
+	public void configureDocumentationStartTag(Binder binder) {
+		binder.bind(String.class).annotatedWith(Names.named(MultiLineCommentDocumentationProvider.START_TAG))
+				.toInstance("/\\*\\*");
 	}
 }

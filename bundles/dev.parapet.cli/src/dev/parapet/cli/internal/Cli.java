@@ -58,6 +58,10 @@ public final class Cli {
 		commandLine.addSubcommand(new CheckCommand(context));
 		commandLine.addSubcommand(new FormatCommand(context));
 		commandLine.addSubcommand(new LanguageServerCommand(context));
+		commandLine.addSubcommand(new dev.parapet.cli.internal.compile.CompileCommand(context));
+		commandLine.addSubcommand(new dev.parapet.cli.internal.compile.InspectCommand(context));
+		commandLine.addSubcommand(new dev.parapet.cli.internal.compile.VerifyPolicyCommand(context));
+		commandLine.addSubcommand("export", dev.parapet.cli.internal.compile.ExportCommand.withTargets(context));
 		commandLine.addSubcommand(new BakeCommand(context));
 		commandLine.addSubcommand(new VerifyImageCommand(context));
 		commandLine.addSubcommand(new CommandLine.HelpCommand());

@@ -2,6 +2,7 @@
 package dev.parapet.cli.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class PolicySources {
 					.sorted()
 					.map(file -> new SourceFile(join(argument, folder.relativize(file)), file))
 					.toList();
-		} catch (IOException | java.io.UncheckedIOException e) {
+		} catch (IOException | UncheckedIOException e) {
 			throw new CliException(argument + ": cannot list the folder: " + e.getMessage(), e);
 		}
 	}

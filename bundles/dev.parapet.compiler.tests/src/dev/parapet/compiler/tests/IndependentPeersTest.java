@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.parapet.compiler.CompiledPolicy;
-import dev.parapet.compiler.PolicyCompiler;
 import dev.parapet.compiler.keys.PolicySigner;
 
 /** The blobs as decoders and verifiers we did not write see them (python3-cbor2, python3-cryptography, OpenSSL). */
@@ -24,7 +23,7 @@ class IndependentPeersTest {
 		String cert = TestResources.root().resolve("keys/policy-signing.pem").toString();
 		try (PolicySigner signer = TestResources.testSigner()) {
 			for (var device : fleet.devices()) {
-				CompiledPolicy compiled = new PolicyCompiler().compile(device, TestResources.CREATED, signer);
+				CompiledPolicy compiled = TestResources.compiler().compile(device, TestResources.CREATED, signer);
 				Path blob = dir.resolve(device.getName() + ".policy.cose");
 				Files.write(blob, compiled.blob());
 				var run = TestResources.run(TestResources.python("verify_blob.py", blob.toString(), cert).toArray(String[]::new));
@@ -41,7 +40,7 @@ class IndependentPeersTest {
 	void cryptographyRejectsABlobWithAFlippedPayloadByte(@TempDir Path dir) throws Exception {
 		CompiledPolicy compiled;
 		try (PolicySigner signer = TestResources.testSigner()) {
-			compiled = new PolicyCompiler().compile(TestResources.smallFleet().device("laptop-1").orElseThrow(),
+			compiled = TestResources.compiler().compile(TestResources.smallFleet().device("laptop-1").orElseThrow(),
 					TestResources.CREATED, signer);
 		}
 		byte[] blob = compiled.blob();
@@ -61,7 +60,7 @@ class IndependentPeersTest {
 	void opensslVerifiesTheSignatureOverTheSigStructure(@TempDir Path dir) throws Exception {
 		CompiledPolicy compiled;
 		try (PolicySigner signer = TestResources.testSigner()) {
-			compiled = new PolicyCompiler().compile(TestResources.smallFleet().device("lab-7").orElseThrow(),
+			compiled = TestResources.compiler().compile(TestResources.smallFleet().device("lab-7").orElseThrow(),
 					TestResources.CREATED, signer);
 		}
 		assertOpensslVerifies(dir, compiled.blob(), TestResources.root().resolve("keys/policy-signing.pem"));

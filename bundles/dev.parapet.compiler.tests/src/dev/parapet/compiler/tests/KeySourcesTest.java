@@ -67,6 +67,9 @@ class KeySourcesTest {
 		assertTrue(assertThrows(KeySourceException.class,
 				() -> Pkcs11Uri.parse("pkcs11:token=a;object=b?pin-value=1234")).getMessage().contains("pin-value"));
 		assertThrows(KeySourceException.class, () -> Pkcs11Uri.parse("pkcs11:token=a;object=b;colour=red"));
+		assertTrue(assertThrows(KeySourceException.class, () -> Pkcs11Uri.parse("pkcs11:token=a;object=b;serial=42"))
+				.getMessage().contains("not supported"));
+		assertThrows(KeySourceException.class, () -> Pkcs11Uri.parse("pkcs11:token=a;object=b?module-name=softhsm2"));
 		assertThrows(KeySourceException.class, () -> Pkcs11Uri.parse("pkcs11:token=a;type=cert;object=b"));
 		assertThrows(KeySourceException.class, () -> Pkcs11Uri.parse("pkcs11:token=a"));
 		assertThrows(KeySourceException.class, () -> Pkcs11Uri.parse("file:token=a;object=b"));

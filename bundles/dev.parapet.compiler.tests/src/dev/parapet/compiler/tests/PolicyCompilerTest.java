@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import dev.parapet.compiler.CompileException;
 import dev.parapet.compiler.CompiledPolicy;
 import dev.parapet.compiler.CreationTime;
 import dev.parapet.compiler.FleetCompiler;
@@ -35,7 +36,7 @@ class PolicyCompilerTest {
 	private static CompiledPolicy compile(String device) throws Exception {
 		LoadedFleet fleet = TestResources.smallFleet();
 		try (PolicySigner signer = TestResources.testSigner()) {
-			return new PolicyCompiler().compile(fleet.device(device).orElseThrow(), TestResources.CREATED, signer);
+			return TestResources.compiler().compile(fleet.device(device).orElseThrow(), TestResources.CREATED, signer);
 		}
 	}
 
@@ -82,16 +83,16 @@ class PolicyCompilerTest {
 		JsonObject usb = policy.getAsJsonObject("usb");
 		assertEquals("encrypt", usb.getAsJsonArray("rules").get(0).getAsJsonObject().getAsJsonObject("action")
 				.get("action").getAsString());
-		assertEquals(0x0951, usb.getAsJsonArray("rules").get(0).getAsJsonObject().get("vendor").getAsInt());
+		assertEquals("0951", usb.getAsJsonArray("rules").get(0).getAsJsonObject().get("vendor").getAsString());
 		assertEquals("deny", usb.getAsJsonObject("default").get("action").getAsString());
 		JsonObject login = policy.getAsJsonObject("login");
-		assertEquals(12, login.get("pinMaximum").getAsInt());
+		assertEquals(8, login.get("pinMaximum").getAsInt());
 		assertEquals(1, login.getAsJsonArray("trustAnchors").size());
 		// staff = bob + admins(alice): two cards, sorted by hash
 		assertEquals(2, login.getAsJsonArray("allowedCards").size());
-		assertEquals("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
-				login.getAsJsonArray("allowedCards").get(0).getAsString());
 		assertEquals("25b7d6756c5d892e9615cbc93b5c89eee14b8663b95505e9300bfef79d522443",
+				login.getAsJsonArray("allowedCards").get(0).getAsString());
+		assertEquals("98dc5561deb5560229c49490157efcb35452e7e3cfc0bc210afe5e4c305733a1",
 				login.getAsJsonArray("allowedCards").get(1).getAsString());
 		JsonObject settings = policy.getAsJsonObject("settings");
 		assertEquals("warn", settings.get("log").getAsString());
@@ -108,8 +109,16 @@ class PolicyCompilerTest {
 		assertEquals("plain", rules.get(0).getAsJsonObject().get("cipher").getAsString());
 		assertEquals("slave", rules.get(0).getAsJsonObject().get("drive").getAsString());
 		assertEquals(2048, rules.get(1).getAsJsonObject().get("firstLba").getAsLong());
-		assertTrue(rules.get(1).getAsJsonObject().get("lastLba").isJsonNull());
+		assertEquals("end", rules.get(1).getAsJsonObject().get("lastLba").getAsString());
 		assertEquals("ahci", rules.get(2).getAsJsonObject().get("controller").getAsString());
+	}
+
+	@Test
+	void masterAndSlaveDisksOnOneChannelAreOrderedByDrive() throws Exception {
+		JsonArray rules = PolicyBlobReader.verify(compile("lab-8").blob(),
+				TestResources.certificate("keys/policy-signing.pem").getPublicKey()).policy().getAsJsonArray("storageRules");
+		assertEquals("master", rules.get(0).getAsJsonObject().get("drive").getAsString());
+		assertEquals("slave", rules.get(1).getAsJsonObject().get("drive").getAsString());
 	}
 
 	@Test
@@ -152,6 +161,16 @@ class PolicyCompilerTest {
 	}
 
 	@Test
+	void aRequiredGroupWhoseCardCertificatesAreUnknownDoesNotCompile() throws Exception {
+		var device = TestResources.smallFleet().device("laptop-1").orElseThrow();
+		try (PolicySigner signer = TestResources.testSigner()) {
+			CompileException e = assertThrows(CompileException.class,
+					() -> new PolicyCompiler().compile(device, TestResources.CREATED, signer));
+			assertTrue(e.getMessage().contains("9A certificate is unknown"), e.getMessage());
+		}
+	}
+
+	@Test
 	void compilingWithoutSourceDateEpochOrExplicitTimeIsRefused() {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
 				() -> CreationTime.resolve(Optional.empty(), Map.of()));
@@ -165,8 +184,8 @@ class PolicyCompilerTest {
 	void everyElementOfTheModelLinksToItsSourceLine() throws Exception {
 		var model = compile("lab-7").model();
 		assertTrue(model.source().uri().endsWith("fleet-small/fleet.parapet"));
-		assertEquals(99, model.storageRules().get(0).source().line());
-		assertEquals(104, model.network().peers().get(0).source().line());
+		assertEquals(103, model.storageRules().get(0).source().line());
+		assertEquals(108, model.network().peers().get(0).source().line());
 		assertTrue(model.settings().log().source().line() > 0);
 		assertTrue(model.login().pinMinimum().source().isLanguageDefault());
 	}
@@ -174,7 +193,7 @@ class PolicyCompilerTest {
 	@Test
 	void compileRunWritesOneBlobPerDeviceAndAnIndex(@TempDir Path out) throws Exception {
 		LoadedFleet fleet = TestResources.smallFleet();
-		FleetCompiler compiler = new FleetCompiler(new PolicyCompiler());
+		FleetCompiler compiler = new FleetCompiler(TestResources.compiler());
 		try (PolicySigner signer = TestResources.testSigner()) {
 			FleetCompiler.Result result = compiler.compile(fleet.devices(), TestResources.CREATED, signer);
 			assertEquals(List.of(), result.failures());

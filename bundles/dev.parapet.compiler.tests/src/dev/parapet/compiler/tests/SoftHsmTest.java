@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.parapet.compiler.CompiledPolicy;
-import dev.parapet.compiler.PolicyCompiler;
 import dev.parapet.compiler.cose.PolicyBlobReader;
 import dev.parapet.compiler.keys.KeySourceException;
 import dev.parapet.compiler.keys.Pkcs11KeySource;
@@ -87,7 +86,7 @@ class SoftHsmTest {
 		CompiledPolicy compiled;
 		try (PolicySigner signer = open("pkcs11:token=parapet-test;object=policy-signing;type=private?module-path=" + MODULE)) {
 			assertFalse(signer.isDeterministic());
-			compiled = new PolicyCompiler().compile(TestResources.smallFleet().device("laptop-1").orElseThrow(),
+			compiled = TestResources.compiler().compile(TestResources.smallFleet().device("laptop-1").orElseThrow(),
 					TestResources.CREATED, signer);
 		}
 		IndependentPeersTest.assertOpensslVerifies(dir, compiled.blob(), cert);
@@ -105,11 +104,11 @@ class SoftHsmTest {
 		var device = TestResources.smallFleet().device("lab-7").orElseThrow();
 		byte[] hsmPayload;
 		try (PolicySigner signer = open("pkcs11:token=parapet-test;object=policy-signing")) {
-			hsmPayload = new PolicyCompiler().compile(device, TestResources.CREATED, signer).payload();
+			hsmPayload = TestResources.compiler().compile(device, TestResources.CREATED, signer).payload();
 		}
 		try (PolicySigner signer = TestResources.testSigner()) {
 			assertTrue(java.util.Arrays.equals(hsmPayload,
-					new PolicyCompiler().compile(device, TestResources.CREATED, signer).payload()));
+					TestResources.compiler().compile(device, TestResources.CREATED, signer).payload()));
 		}
 	}
 

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.parapet.compiler.CardCertificateDirectory;
 import dev.parapet.compiler.LoadedFleet;
+import dev.parapet.compiler.PolicyCompiler;
 import dev.parapet.compiler.internal.XtextFleetSource;
 import dev.parapet.compiler.keys.KeySourceException;
 import dev.parapet.compiler.keys.Pkcs12KeySource;
@@ -35,6 +37,11 @@ final class TestResources {
 
 	static LoadedFleet smallFleet() throws Exception {
 		return new XtextFleetSource().load(root().resolve("fleet-small"));
+	}
+
+	/** A compiler that finds the cards' 9A certificates in resources/card-certs. */
+	static PolicyCompiler compiler() {
+		return new PolicyCompiler(new CardCertificateDirectory(root().resolve("card-certs")));
 	}
 
 	static PolicySigner testSigner() throws KeySourceException {

@@ -16,6 +16,7 @@ import dev.parapet.compiler.cbor.Cbor;
 import dev.parapet.compiler.cbor.CborDecoder;
 import dev.parapet.compiler.cbor.CborFormatException;
 import dev.parapet.compiler.cbor.CborItem;
+import dev.parapet.compiler.internal.Sha256;
 import dev.parapet.compiler.keys.Es256;
 import dev.parapet.compiler.schema.PolicySchema;
 import dev.parapet.compiler.schema.SchemaException;
@@ -145,10 +146,6 @@ public final class PolicyBlobReader {
 	}
 
 	private static byte[] sha256(byte[] data) {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(data);
-		} catch (GeneralSecurityException e) {
-			throw new IllegalStateException("SHA-256 missing from the JDK", e);
-		}
+		return Sha256.of(data);
 	}
 }

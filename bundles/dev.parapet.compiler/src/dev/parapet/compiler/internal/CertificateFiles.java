@@ -5,6 +5,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -17,6 +21,12 @@ import dev.parapet.compiler.model.SourceLink;
 
 /** Reads X.509 certificates (PEM or DER) named in the fleet, relative to the file that names them. */
 public final class CertificateFiles {
+
+	/** Parsed certificates by path, valid while the file's size and modification time stay the same. */
+	private static final Map<Path, Cached> CACHE = new ConcurrentHashMap<>();
+
+	private record Cached(long size, FileTime modified, byte[] der) {
+	}
 
 	private CertificateFiles() {
 	}
@@ -36,10 +46,17 @@ public final class CertificateFiles {
 		Path path = resolve(context, file);
 		SourceLink source = SourceLink.of(context);
 		try {
+			BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+			Cached cached = CACHE.get(path);
+			if (cached != null && cached.size() == attributes.size() && cached.modified().equals(attributes.lastModifiedTime())) {
+				return cached.der().clone();
+			}
 			byte[] content = Files.readAllBytes(path);
 			X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
 					.generateCertificate(new ByteArrayInputStream(content));
-			return certificate.getEncoded();
+			byte[] der = certificate.getEncoded();
+			CACHE.put(path, new Cached(attributes.size(), attributes.lastModifiedTime(), der.clone()));
+			return der;
 		} catch (IOException e) {
 			throw new CompileException(source, field + ": cannot read " + path + ": " + e.getMessage(), e);
 		} catch (CertificateException | ClassCastException e) {

@@ -3,7 +3,6 @@ package dev.parapet.compiler.internal;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -112,11 +111,5 @@ public final class TextValues {
 			length = Integer.parseInt(bits);
 		}
 		return new IpPrefix(address, length);
-	}
-
-	/** 64 hex digits, or {@code null} if the text is not a SHA-256 fingerprint. */
-	public static byte[] sha256Fingerprint(String text) {
-		String digits = text.replace(":", "");
-		return digits.matches("[0-9a-fA-F]{64}") ? HexFormat.of().parseHex(digits) : null;
 	}
 }

@@ -10,16 +10,16 @@ import java.util.TreeMap;
 
 /**
  * A PKCS#11 URI (RFC 7512) naming the policy signing key. Path attributes select the token and
- * object; query attributes {@code module-path} / {@code module-name} select the library. A PIN in
- * the URI ({@code pin-value}) is refused: PINs come from a prompt, an environment variable or a file.
- * Unknown attributes are refused too (fail closed).
+ * object ({@code token}, {@code slot-id}, {@code object}, {@code type=private}); the query attribute
+ * {@code module-path} selects the library. A PIN in the URI ({@code pin-value}, {@code pin-source}) is
+ * refused: PINs come from a prompt, an environment variable or a file. Every other attribute is
+ * refused too, since ignoring it would silently widen the key selection (fail closed).
  */
 public final class Pkcs11Uri {
 
-	private static final Set<String> PATH_ATTRIBUTES = Set.of("token", "manufacturer", "serial", "model",
-			"library-manufacturer", "library-description", "library-version", "object", "type", "id",
-			"slot-description", "slot-manufacturer", "slot-id");
-	private static final Set<String> QUERY_ATTRIBUTES = Set.of("module-name", "module-path", "pin-source");
+	/** RFC 7512 attributes this key source enforces; any other would be a constraint silently ignored. */
+	private static final Set<String> PATH_ATTRIBUTES = Set.of("token", "object", "type", "slot-id");
+	private static final Set<String> QUERY_ATTRIBUTES = Set.of("module-path", "pin-source");
 
 	private final String text;
 	private final Map<String, String> path;
@@ -74,7 +74,8 @@ public final class Pkcs11Uri {
 				throw new KeySourceException("PKCS#11 URI must not carry the PIN (pin-value); use --pin-env or --pin-file");
 			}
 			if (!known.contains(name)) {
-				throw new KeySourceException("Unknown PKCS#11 URI " + where + " attribute " + name);
+				throw new KeySourceException("PKCS#11 URI " + where + " attribute " + name
+						+ " is not supported (supported: token, object, type, slot-id; ?module-path)");
 			}
 			if (attributes.put(name, percentDecode(pair.substring(equals + 1))) != null) {
 				throw new KeySourceException("PKCS#11 URI attribute " + name + " given twice");

@@ -2,8 +2,9 @@
 package dev.parapet.compiler.keys;
 
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
+
+import dev.parapet.compiler.internal.Sha256;
 
 /**
  * An ES256 (ECDSA P-256, SHA-256) key that signs policies. {@link #close()} logs out of tokens and
@@ -26,11 +27,7 @@ public interface PolicySigner extends AutoCloseable {
 
 	/** COSE kid: SHA-256 of the certificate's SubjectPublicKeyInfo (DER). */
 	default byte[] keyId() {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(certificate().getPublicKey().getEncoded());
-		} catch (GeneralSecurityException e) {
-			throw new IllegalStateException("SHA-256 missing from the JDK", e);
-		}
+		return Sha256.of(certificate().getPublicKey().getEncoded());
 	}
 
 	@Override

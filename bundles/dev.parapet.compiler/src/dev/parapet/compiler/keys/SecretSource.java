@@ -104,6 +104,24 @@ public interface SecretSource {
 		};
 	}
 
+	/**
+	 * A secret the caller already asked for (a workbench dialog); each read returns a copy, the caller
+	 * keeps and wipes the original.
+	 */
+	static SecretSource given(char[] secret, String description) {
+		return new SecretSource() {
+			@Override
+			public char[] read() {
+				return secret.clone();
+			}
+
+			@Override
+			public String describe() {
+				return description;
+			}
+		};
+	}
+
 	/** Overwrites the secret with zeros. */
 	static void wipe(char[] secret) {
 		if (secret != null) {

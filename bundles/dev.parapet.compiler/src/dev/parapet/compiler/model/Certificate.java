@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.parapet.compiler.model;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.parapet.compiler.internal.Sha256;
 
 /**
  * A certificate the policy refers to, as DER, with the name it has in the fleet and the line that
@@ -21,10 +20,6 @@ public record Certificate(String name, byte[] der, SourceLink source) {
 
 	/** SHA-256 of the DER encoding. */
 	public byte[] sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256").digest(der);
-		} catch (NoSuchAlgorithmException e) {
-			throw new IllegalStateException("SHA-256 missing from the JDK", e);
-		}
+		return Sha256.of(der);
 	}
 }

@@ -69,6 +69,7 @@ public final class PolicySchema {
 		out.add("login", login(f.required(13), f.at(13)));
 		out.add("settings", settings(f.required(14), f.at(14)));
 		f.done();
+		SchemaRules.check(out);
 		return out;
 	}
 
@@ -102,7 +103,8 @@ public final class PolicySchema {
 			out.add("drive", Fields.code(f.required(4), f.at(4), List.of("master", "slave")));
 		}
 		out.add("firstLba", Fields.uintJson(f.required(5), f.at(5), U64));
-		out.add("lastLba", Fields.nullOr(f.required(6), f.at(6), (i, p) -> Fields.uintJson(i, p, U64)));
+		CborItem last = f.required(6);
+		out.add("lastLba", Fields.isNull(last) ? new JsonPrimitive("end") : Fields.uintJson(last, f.at(6), U64));
 		JsonElement cipher = Fields.code(f.required(7), f.at(7), CIPHERS);
 		out.add("cipher", cipher);
 		boolean plain = "plain".equals(cipher.getAsString());
@@ -129,16 +131,16 @@ public final class PolicySchema {
 		Fields f = new Fields(item, path);
 		JsonObject out = new JsonObject();
 		if (f.has(1)) {
-			out.add("vendor", Fields.uintJson(f.required(1), f.at(1), 0xFFFF));
+			out.addProperty("vendor", String.format("%04x", Fields.uint(f.required(1), f.at(1), 0xFFFF)));
 		}
 		if (f.has(2)) {
-			out.add("product", Fields.uintJson(f.required(2), f.at(2), 0xFFFF));
+			out.addProperty("product", String.format("%04x", Fields.uint(f.required(2), f.at(2), 0xFFFF)));
 		}
 		if (f.has(3)) {
 			out.addProperty("serial", Fields.text(f.required(3), f.at(3)));
 		}
 		if (f.has(4)) {
-			out.add("interfaceClass", Fields.uintJson(f.required(4), f.at(4), 0xFF));
+			out.addProperty("interfaceClass", String.format("%02x", Fields.uint(f.required(4), f.at(4), 0xFF)));
 		}
 		out.add("action", usbAction(f.required(5), f.at(5)));
 		f.done();

@@ -113,11 +113,12 @@ public final class EffectivePolicies {
 	}
 
 	/**
-	 * Whether a single-valued feature was written in the source. Enum and number attributes cannot
-	 * tell "written with the first literal" from "absent" through EMF, so the node model decides.
+	 * Whether a single-valued feature was written in the source. References and strings are absent
+	 * when null; enum and number attributes cannot tell "written with the first literal or zero" from
+	 * "absent" through EMF, so the node model decides for them.
 	 */
 	static boolean isWritten(EObject owner, EStructuralFeature feature) {
-		if (!(feature instanceof org.eclipse.emf.ecore.EAttribute)) {
+		if (feature.getDefaultValue() == null) {
 			return owner.eGet(feature) != null;
 		}
 		if (NodeModelUtils.getNode(owner) == null) {

@@ -51,6 +51,11 @@ public class PolicyFormatter extends AbstractJavaFormatter {
 				it.highPriority();
 			});
 		}
+		ISemanticRegion firstRegion = root.getAllSemanticRegions().iterator().hasNext()
+				? root.getAllSemanticRegions().iterator().next() : null;
+		if (firstRegion != null && !firstRegion.getPreviousHiddenRegion().containsComment()) {
+			doc.prepend(firstRegion, it -> it.noSpace());
+		}
 		boolean first = true;
 		for (Import anImport : file.getImports()) {
 			if (!first) {

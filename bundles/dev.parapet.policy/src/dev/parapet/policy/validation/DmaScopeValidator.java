@@ -33,35 +33,20 @@ public final class DmaScopeValidator extends PolicyCheckFamily {
 
 	@Check
 	public void checkScopesDoNotConflictInSection(DmaSection section) {
-		Map<String, DmaScope> bySelector = new HashMap<>();
-		for (DmaScope scope : section.getScopes()) {
-			Optional<String> key = selectorKey(scope.getSelector());
-			if (key.isEmpty()) {
-				continue;
-			}
-			DmaScope earlier = bySelector.putIfAbsent(key.get(), scope);
-			if (earlier != null && earlier.getAction() != scope.getAction()) {
-				error("DMA scope " + scope.getName() + " selects the same devices as " + earlier.getName() + " but "
-						+ scope.getAction().getLiteral() + " instead of " + earlier.getAction().getLiteral(), scope,
-						Literals.DMA_SCOPE__ACTION, IssueCodes.CONFLICTING_DMA_SCOPE);
-			}
+		for (DmaScope[] pair : sameSelectorOtherAction(section.getScopes())) {
+			error("DMA scope " + pair[1].getName() + " selects the same devices as " + pair[0].getName() + " but "
+					+ pair[1].getAction().getLiteral() + " instead of " + pair[0].getAction().getLiteral(), pair[1],
+					Literals.DMA_SCOPE__ACTION, IssueCodes.CONFLICTING_DMA_SCOPE);
 		}
 	}
 
 	@Check
 	public void checkScopesDoNotConflictOnDevice(Device device) {
 		EffectivePolicy policy = effective(device);
-		Map<String, DmaScope> bySelector = new HashMap<>();
-		for (DmaScope scope : policy.dmaScopes()) {
-			Optional<String> key = selectorKey(scope.getSelector());
-			if (key.isEmpty()) {
-				continue;
-			}
-			DmaScope earlier = bySelector.putIfAbsent(key.get(), scope);
-			if (earlier != null && earlier.getAction() != scope.getAction()
-					&& earlier.eContainer() != scope.eContainer()) {
-				error("Device " + device.getName() + ": " + label(scope) + " selects the same devices as "
-						+ label(earlier) + " with another action", device, Literals.ELEMENT__NAME,
+		for (DmaScope[] pair : sameSelectorOtherAction(policy.dmaScopes())) {
+			if (pair[0].eContainer() != pair[1].eContainer()) {
+				error("Device " + device.getName() + ": " + label(pair[1]) + " selects the same devices as "
+						+ label(pair[0]) + " with another action", device, Literals.ELEMENT__NAME,
 						IssueCodes.CONFLICTING_DMA_SCOPE);
 			}
 		}
@@ -127,6 +112,20 @@ public final class DmaScopeValidator extends PolicyCheckFamily {
 
 	private static String label(DmaScope scope) {
 		return "DMA scope " + scope.getName() + " (" + Labels.of(scope.eContainer().eContainer()) + ")";
+	}
+
+	/** Pairs {earlier, later} of scopes whose selectors are equal but whose actions differ. */
+	private static List<DmaScope[]> sameSelectorOtherAction(List<DmaScope> scopes) {
+		Map<String, DmaScope> bySelector = new HashMap<>();
+		List<DmaScope[]> pairs = new java.util.ArrayList<>();
+		for (DmaScope scope : scopes) {
+			Optional<String> key = selectorKey(scope.getSelector());
+			DmaScope earlier = key.isEmpty() ? null : bySelector.putIfAbsent(key.get(), scope);
+			if (earlier != null && earlier.getAction() != scope.getAction()) {
+				pairs.add(new DmaScope[] { earlier, scope });
+			}
+		}
+		return pairs;
 	}
 
 	/** Canonical text of a well-formed selector, empty for a malformed one (reported elsewhere). */

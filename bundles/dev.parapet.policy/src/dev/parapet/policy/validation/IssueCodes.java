@@ -154,6 +154,8 @@ public final class IssueCodes {
 	public static final String DUPLICATE_CARD = "PP7011";
 	/** Warning: an escrow recovery certificate is given for a key whose origin is not escrowed. */
 	public static final String ESCROW_NOT_ESCROWED = "PP7012";
+	/** Error: a certificate file exists but holds no X.509 certificate (PEM or DER). */
+	public static final String NOT_A_CERTIFICATE = "PP7013";
 
 	// ---------------------------------------------------------------- 8xxx compiler limits
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.Check;
 import org.eclipse.xtext.validation.CheckType;
 
@@ -23,7 +25,7 @@ import dev.parapet.policy.validation.internal.Groups;
 import dev.parapet.policy.validation.internal.RelativeFiles;
 import dev.parapet.policy.validation.internal.Written;
 
-/** Storage keys, key references, certificate files and cards (PP7001-PP7008, PP7010-PP7012). */
+/** Storage keys, key references, certificate files and cards (PP7001-PP7008, PP7010-PP7013). */
 public final class KeyValidator extends PolicyCheckFamily {
 
 	/** ISO 14443 UIDs and PUPIs: 4, 7 or 10 bytes; Type B PUPIs are 4. Accept 4 to 10 bytes. */
@@ -113,27 +115,28 @@ public final class KeyValidator extends PolicyCheckFamily {
 	}
 
 	@Check(CheckType.NORMAL)
-	public void checkCertificateFileExists(TrustAnchor anchor) {
-		if (RelativeFiles.isMissing(anchor, anchor.getFile())) {
-			warning("Certificate file " + anchor.getFile() + " of trust anchor " + anchor.getName() + " does not exist",
-					anchor, Literals.TRUST_ANCHOR__FILE, IssueCodes.CERTIFICATE_FILE_MISSING);
-		}
+	public void checkCertificateFile(TrustAnchor anchor) {
+		checkCertificate(anchor, anchor.getFile(), Literals.TRUST_ANCHOR__FILE, " of trust anchor " + anchor.getName());
 	}
 
 	@Check(CheckType.NORMAL)
-	public void checkCertificateFileExists(RecoveryCertificate certificate) {
-		if (RelativeFiles.isMissing(certificate, certificate.getFile())) {
-			warning("Certificate file " + certificate.getFile() + " of recovery certificate " + certificate.getName()
-					+ " does not exist", certificate, Literals.RECOVERY_CERTIFICATE__FILE,
-					IssueCodes.CERTIFICATE_FILE_MISSING);
-		}
+	public void checkCertificateFile(RecoveryCertificate certificate) {
+		checkCertificate(certificate, certificate.getFile(), Literals.RECOVERY_CERTIFICATE__FILE,
+				" of recovery certificate " + certificate.getName());
 	}
 
 	@Check(CheckType.NORMAL)
-	public void checkCertificateFileExists(CertificateAuth auth) {
-		if (RelativeFiles.isMissing(auth, auth.getFile())) {
-			warning("Certificate file " + auth.getFile() + " does not exist", auth, Literals.CERTIFICATE_AUTH__FILE,
+	public void checkCertificateFile(CertificateAuth auth) {
+		checkCertificate(auth, auth.getFile(), Literals.CERTIFICATE_AUTH__FILE, "");
+	}
+
+	private void checkCertificate(EObject owner, String file, EStructuralFeature feature, String of) {
+		if (RelativeFiles.isMissing(owner, file)) {
+			warning("Certificate file " + file + of + " does not exist", owner, feature,
 					IssueCodes.CERTIFICATE_FILE_MISSING);
+		} else if (RelativeFiles.isUnreadableCertificate(owner, file)) {
+			error("Certificate file " + file + of + " holds no X.509 certificate (PEM or DER)", owner, feature,
+					IssueCodes.NOT_A_CERTIFICATE);
 		}
 	}
 

@@ -184,11 +184,15 @@ public class PolicyValidator extends PolicyCheckFamily {
 		Map<EStructuralFeature, Integer> counts = new HashMap<>();
 		Map<INode, Assignment> repeated = new LinkedHashMap<>();
 		countAssignments(object, node, counts, repeated);
+		Set<String> reported = new HashSet<>();
 		for (Map.Entry<INode, Assignment> entry : repeated.entrySet()) {
 			INode duplicate = entry.getKey();
-			getMessageAcceptor().acceptError(
-					"Setting " + keywordOf(entry.getValue()) + " is written twice in " + Labels.where(object), object,
-					duplicate.getOffset(), duplicate.getLength(), IssueCodes.DUPLICATE_SETTING);
+			String keyword = keywordOf(entry.getValue());
+			// "pin-length 4..8" assigns two features; one repetition is one finding
+			if (reported.add(keyword + '@' + duplicate.getStartLine())) {
+				getMessageAcceptor().acceptError("Setting " + keyword + " is written twice in " + Labels.where(object),
+						object, duplicate.getOffset(), duplicate.getLength(), IssueCodes.DUPLICATE_SETTING);
+			}
 		}
 	}
 
@@ -235,15 +239,14 @@ public class PolicyValidator extends PolicyCheckFamily {
 		}
 	}
 
+	/** The keyword that introduces the setting: the first keyword of the alternative it belongs to. */
 	private static String keywordOf(Assignment assignment) {
 		if (assignment.getTerminal() instanceof Keyword keyword) {
 			return keyword.getValue();
 		}
-		if (assignment.eContainer() instanceof org.eclipse.xtext.Group group) {
-			int index = group.getElements().indexOf(assignment);
-			if (index > 0 && group.getElements().get(index - 1) instanceof Keyword keyword) {
-				return keyword.getValue();
-			}
+		if (assignment.eContainer() instanceof org.eclipse.xtext.Group group
+				&& group.getElements().get(0) instanceof Keyword keyword) {
+			return keyword.getValue();
 		}
 		return assignment.getFeature();
 	}

@@ -48,8 +48,8 @@ public final class StorageRangeValidator extends PolicyCheckFamily {
 			case NVME -> location instanceof NamespaceLocation ? null : "namespace <n>";
 		};
 		if (needed != null) {
-			error("Disk " + rule.getName() + ": a " + rule.getController().getLiteral() + " disk is located by '"
-					+ needed + "'", rule, Literals.STORAGE_RULE__CONTROLLER, IssueCodes.CONTROLLER_LOCATION_MISMATCH);
+			error("Disk " + rule.getName() + " (" + rule.getController().getLiteral() + ") is located by '" + needed + "'",
+					rule, Literals.STORAGE_RULE__CONTROLLER, IssueCodes.CONTROLLER_LOCATION_MISMATCH);
 		}
 	}
 

@@ -2,7 +2,10 @@
 package dev.parapet.cli.internal.check;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import dev.parapet.cli.internal.CliContext;
@@ -11,6 +14,7 @@ import dev.parapet.cli.internal.ExitCode;
 import dev.parapet.cli.internal.PolicyInjectors;
 import dev.parapet.cli.internal.PolicySources;
 import dev.parapet.cli.internal.SourceFile;
+import dev.parapet.policy.fleet.FleetLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,19 +23,20 @@ import picocli.CommandLine.Parameters;
 @Command(name = "check", sortOptions = false, usageHelpAutoWidth = true,
 		description = { "Validates policy files as one fleet.",
 				"Syntax, references and every rule of the language (docs/language.md).",
-				"A folder stands for all *.parapet files below it; files they import are checked too." },
+				"A folder stands for all *.parapet files below it;",
+				"the files they import are checked too." },
 		footer = { "", "Output: one line per finding on stdout,",
 				"  FILE:LINE:COLUMN: SEVERITY CODE: MESSAGE",
-				"with SEVERITY error, warning or info and CODE a PPnnnn code of docs/language.md,",
-				"'syntax' (parser) or 'link' (unresolved reference); a summary on stderr.",
+				"with SEVERITY error, warning or info and CODE a PPnnnn code of docs/language.md",
+				"(FILE: ... for a finding about a whole file or fleet folder); a summary on stderr.",
 				"",
 				"--json writes one object instead (schema parapet-check/1):",
 				"  {\"format\": \"parapet-check/1\", \"files\": [FILE...],",
 				"   \"errors\": N, \"warnings\": N, \"infos\": N,",
-				"   \"diagnostics\": [{\"file\": FILE, \"line\": N, \"column\": N, \"offset\": N, \"length\": N,",
-				"                    \"severity\": \"error\"|\"warning\"|\"info\", \"code\": CODE|null,",
+				"   \"diagnostics\": [{\"file\": FILE, \"line\": N, \"column\": N,",
+				"                    \"severity\": \"error\"|\"warning\"|\"info\", \"code\": CODE,",
 				"                    \"message\": TEXT}]}",
-				"Lines and columns are 1-based, offsets 0-based, in characters.",
+				"Lines and columns are 1-based (0: the whole file or folder).",
 				"",
 				"Exit codes: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O error." })
 public final class CheckCommand implements Callable<Integer> {
@@ -57,8 +62,13 @@ public final class CheckCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws CliException, IOException {
 		List<SourceFile> files = PolicySources.expand(context.workingDirectory(), paths);
-		PolicyChecker checker = new XtextPolicyChecker(PolicyInjectors.runtime(), context.workingDirectory());
-		PolicyChecker.Checked checked = checker.check(files);
+		Map<Path, String> arguments = new LinkedHashMap<>();
+		for (String path : paths) {
+			arguments.putIfAbsent(context.workingDirectory().resolve(path).toAbsolutePath().normalize(), path);
+		}
+		PolicyChecker checker = new FleetLoaderChecker(PolicyInjectors.runtime().getInstance(FleetLoader.class),
+				context.workingDirectory());
+		PolicyChecker.Checked checked = checker.check(arguments, files);
 		List<Finding> findings = checked.findings();
 		FindingsReport report = json ? new JsonReport() : new TextReport(context.colour());
 		report.write(checked.files(), findings, context.out());

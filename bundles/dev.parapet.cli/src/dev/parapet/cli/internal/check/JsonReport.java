@@ -19,10 +19,10 @@ import com.google.gson.stream.JsonWriter;
  *   "files": ["fleet/a.parapet", ...],              checked files as shown: named, then imported
  *   "errors": 1, "warnings": 0, "infos": 0,
  *   "diagnostics": [
- *     { "file": "fleet/a.parapet", "line": 3, "column": 5,   1-based
- *       "offset": 40, "length": 7,                           0-based characters
+ *     { "file": "fleet/a.parapet",                        as shown; a folder for fleet-wide findings
+ *       "line": 3, "column": 5,                           1-based; 0 for a whole file or folder
  *       "severity": "error" | "warning" | "info",
- *       "code": "PP1234" | "syntax" | "link" | null,
+ *       "code": "PP1234",                                 docs/language.md
  *       "message": "..." }
  *   ]
  * }
@@ -54,15 +54,8 @@ public final class JsonReport implements FindingsReport {
 			json.name("file").value(finding.file());
 			json.name("line").value(finding.line());
 			json.name("column").value(finding.column());
-			json.name("offset").value(finding.offset());
-			json.name("length").value(finding.length());
 			json.name("severity").value(finding.severity().label());
-			json.name("code");
-			if (finding.code() == null) {
-				json.nullValue();
-			} else {
-				json.value(finding.code());
-			}
+			json.name("code").value(finding.code());
 			json.name("message").value(finding.message());
 			json.endObject();
 		}

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.parapet.cli.internal.check;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import dev.parapet.cli.internal.CliException;
 import dev.parapet.cli.internal.SourceFile;
 
-/** Loads policy files as one fleet and validates them. */
+/** Loads policy files as one fleet and validates them (the seam between the command line and the language). */
 public interface PolicyChecker {
 
 	/**
@@ -19,9 +21,11 @@ public interface PolicyChecker {
 	}
 
 	/**
-	 * @param files the files named on the command line; files they import are loaded too
+	 * @param arguments the files and folders named on the command line (absolute), each with the
+	 *                  name the user wrote
+	 * @param files     the policy files they stand for; files these import are loaded too
 	 * @return the checked files and their findings
 	 * @throws CliException when a file cannot be read
 	 */
-	Checked check(List<SourceFile> files) throws CliException;
+	Checked check(Map<Path, String> arguments, List<SourceFile> files) throws CliException;
 }

@@ -7,8 +7,9 @@ import java.util.List;
 import dev.parapet.cli.internal.Terminal;
 
 /**
- * One line per finding, {@code FILE:LINE:COLUMN: SEVERITY CODE: MESSAGE}, the format compilers use so
- * that editors and CI annotate the source. Colours only when allowed.
+ * One line per finding, {@code FILE:LINE:COLUMN: SEVERITY CODE: MESSAGE} ({@code FILE: ...} for a
+ * finding about a whole file or folder), the format compilers use so that editors and CI annotate
+ * the source. Colours only when allowed.
  */
 public final class TextReport implements FindingsReport {
 
@@ -30,7 +31,8 @@ public final class TextReport implements FindingsReport {
 	}
 
 	private String line(Finding finding) {
-		String where = Terminal.style(colour, "1", finding.file() + ":" + finding.line() + ":" + finding.column() + ":");
+		String position = finding.line() > 0 ? ":" + finding.line() + ":" + Math.max(1, finding.column()) : "";
+		String where = Terminal.style(colour, "1", finding.file() + position + ":");
 		String severity = Terminal.style(colour, switch (finding.severity()) {
 		case ERROR -> "1;31";
 		case WARNING -> "1;33";

@@ -19,13 +19,15 @@ import picocli.CommandLine.Parameters;
 /** {@code parapet fmt [--check] PATH...}: formats policy files in place. */
 @Command(name = "fmt", sortOptions = false, usageHelpAutoWidth = true,
 		description = { "Formats policy files in place with the language's formatter.",
-				"A folder stands for all *.parapet files below it. Each file is replaced atomically;",
-				"files with syntax errors are never formatted: their errors are listed instead." },
-		footer = { "", "Output: the files that were (with --check: would be) reformatted, one per line on stdout;",
-				"syntax errors as FILE:LINE:COLUMN: error syntax: MESSAGE and a summary on stderr.",
+				"A folder stands for all *.parapet files below it. Each file is",
+				"replaced atomically. Files with syntax errors are never formatted:",
+				"their errors are listed instead." },
+		footer = { "", "Output: the files that were (with --check: would be) reformatted,",
+				"one per line on stdout; syntax errors as",
+				"FILE:LINE:COLUMN: error PP1010: MESSAGE and a summary on stderr.",
 				"",
-				"Exit codes: 0 nothing (left) to format, 1 files to format (--check) or syntax errors,",
-				"2 usage or I/O error." })
+				"Exit codes: 0 nothing (left) to format, 1 files to format (--check)",
+				"or syntax errors, 2 usage or I/O error." })
 public final class FormatCommand implements Callable<Integer> {
 
 	private final CliContext context;

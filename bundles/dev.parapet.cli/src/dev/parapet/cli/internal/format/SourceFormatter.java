@@ -11,11 +11,6 @@ import java.util.List;
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.diagnostics.AbstractDiagnostic;
-import org.eclipse.xtext.formatting2.FormatterRequest;
-import org.eclipse.xtext.formatting2.IFormatter2;
-import org.eclipse.xtext.formatting2.regionaccess.ITextRegionAccess;
-import org.eclipse.xtext.formatting2.regionaccess.ITextReplacement;
-import org.eclipse.xtext.formatting2.regionaccess.TextRegionAccessBuilder;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 
@@ -25,10 +20,13 @@ import dev.parapet.cli.internal.CliException;
 import dev.parapet.cli.internal.SourceFile;
 import dev.parapet.cli.internal.check.Finding;
 import dev.parapet.cli.internal.check.Severity;
+import dev.parapet.policy.formatting2.PolicyFormatting;
+import dev.parapet.policy.validation.IssueCodes;
 
 /**
- * Formats one policy file with the language's formatter (Xtext formatting2). Each file is parsed on
- * its own: formatting needs the syntax tree, not the references into other files.
+ * Formats one policy file with the language's {@link PolicyFormatting}. Each file is parsed on its
+ * own (formatting needs the syntax tree, not the references into other files), so that every
+ * syntax error can be listed with its position before formatting is refused.
  */
 public final class SourceFormatter {
 
@@ -92,31 +90,21 @@ public final class SourceFormatter {
 	private static List<Finding> syntaxErrors(SourceFile file, XtextResource resource) {
 		List<Finding> errors = new ArrayList<>();
 		for (Resource.Diagnostic error : resource.getErrors()) {
-			if (error instanceof AbstractDiagnostic located) {
-				errors.add(new Finding(file.shown(), located.getLine(), located.getColumn(), located.getOffset(),
-						located.getLength(), Severity.ERROR, "syntax", error.getMessage().replaceAll("\\s+", " ")));
-			} else {
-				errors.add(new Finding(file.shown(), Math.max(1, error.getLine()), Math.max(1, error.getColumn()), 0, 0,
-						Severity.ERROR, "syntax", error.getMessage().replaceAll("\\s+", " ")));
-			}
+			String code = error instanceof AbstractDiagnostic coded && coded.getCode() != null ? coded.getCode()
+					: IssueCodes.SYNTAX_ERROR;
+			errors.add(new Finding(file.shown(), Math.max(1, error.getLine()), Math.max(1, error.getColumn()),
+					Severity.ERROR, code, error.getMessage().replaceAll("\\s+", " ").strip()));
 		}
 		errors.sort(Finding.BY_POSITION);
 		return errors;
 	}
 
 	private String render(SourceFile file, XtextResource resource) throws CliException {
-		ITextRegionAccess regions = injector.getInstance(TextRegionAccessBuilder.class).forNodeModel(resource).create();
-		List<Exception> failures = new ArrayList<>();
-		FormatterRequest request = injector.getInstance(FormatterRequest.class);
-		request.setTextRegionAccess(regions);
-		request.setAllowIdentityEdits(false);
-		request.setFormatUndefinedHiddenRegionsOnly(false);
-		request.setExceptionHandler(failures::add);
-		List<ITextReplacement> replacements = injector.getInstance(IFormatter2.class).format(request);
-		if (!failures.isEmpty()) {
-			// fail closed: a half-applied formatting would be written as if it were complete
-			throw new CliException(file.shown() + ": the formatter failed: " + failures.get(0), failures.get(0));
+		try {
+			return injector.getInstance(PolicyFormatting.class).format(resource);
+		} catch (RuntimeException e) {
+			// fail closed: nothing is written when the formatter cannot lay the whole file out
+			throw new CliException(file.shown() + ": the formatter failed: " + e, e);
 		}
-		return regions.getRewriter().renderToString(replacements);
 	}
 }

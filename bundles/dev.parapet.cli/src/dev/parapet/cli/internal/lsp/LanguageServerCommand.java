@@ -19,12 +19,13 @@ import picocli.CommandLine.Option;
 /** {@code parapet lsp}: the policy language server on standard input and output. */
 @Command(name = "lsp", sortOptions = false, usageHelpAutoWidth = true,
 		description = { "Runs the policy language server on stdin/stdout.",
-				"Language Server Protocol (JSON-RPC) for VS Code and other LSP editors: diagnostics",
-				"with PP codes, completion, hover, outline, go to definition, references, rename, formatting.",
+				"Language Server Protocol (JSON-RPC) for VS Code and other LSP editors:",
+				"diagnostics with PP codes, completion, hover, outline, go to definition,",
+				"references, rename, formatting.",
 				"The workspace folder the editor opens is loaded as one fleet." },
 		footer = { "", "Nothing but protocol messages is written to stdout; logs go to stderr.",
-				"Exit codes: 0 after shutdown and exit, 1 when the client exits or disconnects without",
-				"shutdown, 2 usage or I/O error." })
+				"Exit codes: 0 after shutdown and exit, 1 when the client exits or",
+				"disconnects without shutdown, 2 usage or I/O error." })
 public final class LanguageServerCommand implements Callable<Integer> {
 
 	private final CliContext context;

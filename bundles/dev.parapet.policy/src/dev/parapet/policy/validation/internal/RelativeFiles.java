@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: EPL-2.0
 package dev.parapet.policy.validation.internal;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.util.Optional;
 
 import org.eclipse.emf.common.util.URI;
@@ -32,6 +35,22 @@ public final class RelativeFiles {
 			return parent == null ? Optional.empty() : Optional.of(parent.resolve(path).normalize());
 		} catch (InvalidPathException e) {
 			return Optional.of(Path.of("/nonexistent/" + Integer.toHexString(path.hashCode())));
+		}
+	}
+
+	/**
+	 * Whether the named file exists but is not an X.509 certificate in PEM or DER form; {@code false}
+	 * when it is missing (reported on its own) or the policy file is not local.
+	 */
+	public static boolean isUnreadableCertificate(EObject element, String path) {
+		Optional<Path> file = resolve(element, path);
+		if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+			return false;
+		}
+		try (var in = Files.newInputStream(file.get())) {
+			return CertificateFactory.getInstance("X.509").generateCertificates(in).isEmpty();
+		} catch (IOException | CertificateException e) {
+			return true;
 		}
 	}
 
