@@ -8,7 +8,7 @@ set -eu
 root=$(readlink -f "${1:-$(dirname "$0")/../../..}")
 m2=${MAVEN_REPO:-$HOME/.m2/repository}
 cp=""
-for b in policy policy.ide compiler image cli; do
+for b in policy policy.ide compiler export.bitvisor image cli; do
 	jar=$(ls "$root/bundles/dev.parapet.$b/target/dev.parapet.$b-"*.jar 2>/dev/null | grep -v -e sources -e tests | head -n 1)
 	[ -n "$jar" ] || { echo "classpath: bundles/dev.parapet.$b is not built (./mvnw ... verify)" >&2; exit 2; }
 	cp="$cp:$jar"
