@@ -5,7 +5,8 @@
 # OUT/fleet    the fleet with its two key references pointing at PKCS#12 files in OUT/keys
 # OUT/keys     policy.p12 (P-256, alias "policy"), sb.p12 (RSA-2048, alias "sb") + PEM certificates;
 #              passphrase: $PARAPET_BENCH_PIN (default "bench-pin")
-# OUT/cards    <card>.9a.pem / <card>.9d.pem for every card of the fleet's holders (P-256, self-signed)
+# OUT/cards/9a/UID.pem and OUT/cards/9d/UID.pem (+ .key) for every card of the fleet's holders (P-256,
+#              self-signed): what --card-certs and --card-keys read
 # EXTRA_DEVICES > 0 adds devices bench-0001.. (office laptops) in OUT/fleet/devices/bench.parapet.
 # Test keys only: generated per run, never committed.
 set -eu
@@ -15,7 +16,7 @@ extra=${3:-0}
 PARAPET_BENCH_PIN=${PARAPET_BENCH_PIN:-bench-pin}
 export PARAPET_BENCH_PIN
 rm -rf "$out"
-mkdir -p "$out/keys" "$out/cards" "$out/fleet"
+mkdir -p "$out/keys" "$out/cards/9a" "$out/cards/9d" "$out/fleet"
 cp -R "$src"/. "$out/fleet"
 k=$out/keys
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$k/policy.key" -out "$k/policy.pem" \
@@ -30,8 +31,8 @@ grep -q 'policy-signing-key pkcs12' "$out/fleet/fleet.parapet"
 grep -q 'secure-boot-key pkcs12' "$out/fleet/fleet.parapet"
 for uid in $(grep -ho 'card "[^"]*"' "$out"/fleet/*.parapet | cut -d'"' -f2 | sort -u); do
 	for slot in 9a 9d; do
-		openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$out/cards/$uid.$slot.key" \
-			-out "$out/cards/$uid.$slot.pem" -days 3650 -subj "/O=ACME Corporation/CN=card $uid $slot (test)" 2>/dev/null
+		openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -keyout "$out/cards/$slot/$uid.key" \
+			-out "$out/cards/$slot/$uid.pem" -days 3650 -subj "/O=ACME Corporation/CN=card $uid $slot (test)" 2>/dev/null
 	done
 done
 if [ "$extra" -gt 0 ]; then

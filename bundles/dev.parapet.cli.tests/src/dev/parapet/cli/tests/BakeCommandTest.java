@@ -43,7 +43,8 @@ class BakeCommandTest {
 
 	private static List<String> bake(Path out, String... more) {
 		List<String> args = new ArrayList<>(List.of("bake", prep.resolve("fleet").toString(), "--out", out.toString(), "--runtime",
-				efi.toString(), "--cards", prep.resolve("cards").toString(), "--created", "1763769600", "--policy-pin-file",
+				efi.toString(), "--card-certs", prep.resolve("cards/9a").toString(), "--card-keys", prep.resolve("cards/9d").toString(),
+				"--created", "1763769600", "--pin-file",
 				tmp.resolve("pin").toString(), "--secure-boot-pin-file", tmp.resolve("pin").toString(), "--jobs", "2"));
 		args.addAll(List.of(more));
 		return args;
@@ -99,10 +100,10 @@ class BakeCommandTest {
 		Files.createDirectories(cards);
 		Path out = tmp.resolve("missing-card");
 		List<String> args = bake(out, "--device", "lab-101");
-		args.set(args.indexOf("--cards") + 1, cards.toString());
+		args.set(args.indexOf("--card-keys") + 1, cards.toString());
 		CliRun run = CliRun.in(tmp, args.toArray(String[]::new));
 		assertEquals(1, run.exit(), run.transcript());
-		assertTrue(run.err().contains("no 9A certificate") || run.err().contains("no 9D certificate"), run.err());
+		assertTrue(run.err().contains("card 4A1F") && run.err().contains("no 9D certificate"), run.err());
 		assertFalse(Files.exists(out.resolve("lab-101.img")));
 	}
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.parapet.image.CardKey;
 import dev.parapet.image.KeyRandomness;
 import dev.parapet.image.internal.envelope.StorageKeyWrap;
-import dev.parapet.image.CardCertificateFolder;
+import dev.parapet.image.KeyManagementCertificateDirectory;
 import dev.parapet.image.internal.envelope.KeyEnvelopes;
 
 class KeyEnvelopesTest {
@@ -100,9 +100,9 @@ class KeyEnvelopesTest {
 	void theFolderDirectoryFindsCardsByIdAndNamesMissingOnes() throws Exception {
 		Path folder = tmp.resolve("cards");
 		Files.createDirectories(folder);
-		Files.copy(pki.ecCertificate("card-bob-2"), folder.resolve("card-bob-2.9d.pem"));
-		Files.copy(pki.secureBoot("rsa-card"), folder.resolve("rsa-card.9d.pem"));
-		CardCertificateFolder dir = new CardCertificateFolder(folder);
+		Files.copy(pki.ecCertificate("card-bob-2"), folder.resolve("card-bob-2.pem"));
+		Files.copy(pki.secureBoot("rsa-card"), folder.resolve("rsa-card.crt"));
+		KeyManagementCertificateDirectory dir = new KeyManagementCertificateDirectory(folder);
 		assertEquals(pki.certificate(pki.ecCertificate("card-bob-2")), dir.keyManagementCertificate("card-bob-2"));
 		java.io.IOException e = assertThrows(java.io.IOException.class, () -> dir.keyManagementCertificate("card-nobody"));
 		assertTrue(e.getMessage().contains("card-nobody"), e.getMessage());

@@ -20,13 +20,16 @@ import dev.parapet.cli.internal.CliContext;
 import dev.parapet.cli.internal.CliException;
 import dev.parapet.cli.internal.ExitCode;
 import dev.parapet.cli.internal.Terminal;
+import dev.parapet.cli.internal.compile.SecretOptions;
+import dev.parapet.compiler.CardCertificateDirectory;
 import dev.parapet.compiler.CreationTime;
 import dev.parapet.compiler.FleetLoadException;
 import dev.parapet.compiler.LoadedFleet;
 import dev.parapet.compiler.PolicyCompiler;
+import dev.parapet.compiler.SigningKeys;
 import dev.parapet.compiler.internal.XtextFleetSource;
 import dev.parapet.compiler.keys.PolicySigner;
-import dev.parapet.image.CardCertificateFolder;
+import dev.parapet.image.KeyManagementCertificateDirectory;
 import dev.parapet.image.FleetBake;
 import dev.parapet.image.FleetImageInputs;
 import dev.parapet.image.KeyRandomness;
@@ -48,7 +51,8 @@ import picocli.CommandLine.Parameters;
 				"Same inputs and time give the same images, except the freshly drawn storage and ephemeral",
 				"keys, which the manifest records.",
 				"Each image appears atomically as DIR/<device>.img; a failed device leaves no file.",
-				"Card certificates: CARDS/<card>.9d.pem (key management) and <card>.9a.pem (authentication).",
+				"Card certificates: --card-certs DIR/UID.pem (9A, as parapet compile) and --card-keys DIR/UID.pem (9D).",
+				"Policy key PIN: --pin-env/--pin-file as parapet compile; Secure Boot key: --secure-boot-pin-env/-file.",
 				"", "Exit codes: 0 all baked, 1 a device failed (invalid policy, missing card...), 2 usage or I/O error." })
 public final class BakeCommand implements Callable<Integer> {
 
@@ -80,8 +84,13 @@ public final class BakeCommand implements Callable<Integer> {
 	@Option(names = "--runtime-version", paramLabel = "VERSION", description = "hv-runtime version for manifest and SBOM (default: sha256-<first 12 hex digits of the binary>)")
 	private String runtimeVersion;
 
-	@Option(names = "--cards", paramLabel = "DIR", description = "folder of card certificates (default: FLEET/cards)")
-	private Path cards;
+	@Option(names = "--card-certs", required = true, paramLabel = "DIR",
+			description = "9A certificates of the cards, one file per card UID (UID.pem, UID.der or UID.crt)")
+	private Path cardCertificates;
+
+	@Option(names = "--card-keys", required = true, paramLabel = "DIR",
+			description = "9D (key management) certificates of the cards, one file per card UID, as for --card-certs")
+	private Path cardKeys;
 
 	@Option(names = "--created", paramLabel = "EPOCH", description = "creation time, seconds since 1970 (default: SOURCE_DATE_EPOCH)")
 	private String created;
@@ -95,6 +104,9 @@ public final class BakeCommand implements Callable<Integer> {
 	@Option(names = "--deterministic-test-keys", paramLabel = "SEED", hidden = true,
 			description = "TESTS ONLY: derive storage and ephemeral keys from SEED; the manifest marks the image as a test image")
 	private String testKeySeed;
+
+	@Mixin
+	private SecretOptions policyPin = new SecretOptions();
 
 	@Mixin
 	private KeyOptions keys = new KeyOptions();
@@ -128,8 +140,8 @@ public final class BakeCommand implements Callable<Integer> {
 		Path base = Path.of(fleet.fleet().eResource().getURI().toFileString()).getParent();
 		byte[] efi = Files.readAllBytes(context.workingDirectory().resolve(runtime));
 		String version = runtimeVersion != null ? runtimeVersion : "sha256-" + HexFormat.of().formatHex(sha256(efi)).substring(0, 12);
-		CardCertificateFolder folder = new CardCertificateFolder(cards != null ? context.workingDirectory().resolve(cards)
-				: (Files.isDirectory(fleetDir) ? fleetDir : base).resolve("cards"));
+		KeyManagementCertificateDirectory cardKeyDirectory = new KeyManagementCertificateDirectory(context.workingDirectory().resolve(cardKeys));
+		PolicyCompiler compiler = new PolicyCompiler(new CardCertificateDirectory(context.workingDirectory().resolve(cardCertificates)));
 		List<String> devices = selection.all ? fleet.devices().stream().map(d -> d.getName()).sorted().toList() : selection.devices;
 		for (String d : devices) {
 			if (fleet.device(d).isEmpty()) {
@@ -140,9 +152,10 @@ public final class BakeCommand implements Callable<Integer> {
 		if (testKeySeed != null) {
 			context.err().println("parapet bake: WARNING deterministic test keys: these images are for tests only");
 		}
-		try (PolicySigner policySigner = keys.policySigner(fleet.fleet().getPolicySigningKey(), base)) {
-			SigningKey secureBoot = keys.secureBootKey(fleet.fleet().getSecureBootKey(), base);
-			FleetImageInputs inputs = new FleetImageInputs(fleet, new PolicyCompiler(folder), policySigner, secureBoot, folder, efi,
+		try (PolicySigner policySigner = SigningKeys.open(fleet.fleet(),
+				policyPin.source(context.workingDirectory(), "PIN or passphrase of the policy signing key"))) {
+			SigningKey secureBoot = keys.secureBootKey(fleet.fleet().getSecureBootKey(), base, context.workingDirectory());
+			FleetImageInputs inputs = new FleetImageInputs(fleet, compiler, policySigner, secureBoot, cardKeyDirectory, efi,
 					version, time, randomness);
 			boolean terminal = Terminal.progressBarFor(context.err());
 			ProgressLine progress = new ProgressLine(context.err(), terminal, devices.size());

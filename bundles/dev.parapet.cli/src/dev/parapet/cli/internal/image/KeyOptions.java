@@ -8,8 +8,6 @@ import dev.parapet.cli.internal.CliException;
 import dev.parapet.compiler.keys.KeySourceException;
 import dev.parapet.compiler.keys.Pkcs11KeySource;
 import dev.parapet.compiler.keys.Pkcs11Uri;
-import dev.parapet.compiler.keys.Pkcs12KeySource;
-import dev.parapet.compiler.keys.PolicySigner;
 import dev.parapet.compiler.keys.SecretSource;
 import dev.parapet.image.Pkcs11SigningKey;
 import dev.parapet.image.Pkcs12SigningKey;
@@ -20,16 +18,12 @@ import dev.parapet.policy.policy.Pkcs12KeyReference;
 import picocli.CommandLine.Option;
 
 /**
- * Where the PINs of the fleet's keys come from ({@code --*-pin-env VAR}, {@code --*-pin-file FILE},
- * else a prompt) and how the fleet header's key references are opened. PINs never come from argv.
+ * The fleet's Secure Boot key: where its PIN comes from ({@code --secure-boot-pin-env VAR},
+ * {@code --secure-boot-pin-file FILE}, else a prompt; never argv) and how the fleet header's
+ * {@code secure-boot-key} reference is opened. The policy-signing key is opened as
+ * {@code parapet compile} does ({@code --pin-env}/{@code --pin-file}).
  */
 final class KeyOptions {
-
-	@Option(names = "--policy-pin-env", paramLabel = "VAR", description = "environment variable holding the policy-signing key's PIN or passphrase")
-	String policyPinEnv;
-
-	@Option(names = "--policy-pin-file", paramLabel = "FILE", description = "file holding the policy-signing key's PIN or passphrase")
-	Path policyPinFile;
 
 	@Option(names = "--secure-boot-pin-env", paramLabel = "VAR", description = "environment variable holding the Secure Boot key's PIN or passphrase")
 	String secureBootPinEnv;
@@ -40,22 +34,10 @@ final class KeyOptions {
 	@Option(names = "--pkcs11-module", paramLabel = "FILE", description = "PKCS#11 module for URIs without module-path (default: softhsm2)")
 	Path pkcs11Module = Pkcs11KeySource.DEFAULT_MODULE;
 
-	PolicySigner policySigner(KeyReference ref, Path base) throws CliException {
-		if (ref == null) {
-			throw new CliException("the fleet header has no policy-signing-key");
-		}
-		SecretSource pin = secret(policyPinEnv, policyPinFile, "policy-signing key PIN");
-		try {
-			if (ref instanceof Pkcs12KeyReference p12) {
-				return Pkcs12KeySource.open(base.resolve(p12.getFile()), p12.getAlias(), pin);
-			}
-			return Pkcs11KeySource.open(Pkcs11Uri.parse(((Pkcs11KeyReference) ref).getUri()), pin, pkcs11Module);
-		} catch (KeySourceException e) {
-			throw new CliException("policy-signing key: " + e.getMessage(), e);
-		}
-	}
+	private Path workingDirectory = Path.of("");
 
-	SigningKey secureBootKey(KeyReference ref, Path base) throws CliException {
+	SigningKey secureBootKey(KeyReference ref, Path base, Path workingDirectory) throws CliException {
+		this.workingDirectory = workingDirectory;
 		if (ref == null) {
 			throw new CliException("the fleet header has no secure-boot-key");
 		}
@@ -70,13 +52,13 @@ final class KeyOptions {
 		}
 	}
 
-	private static SecretSource secret(String env, Path file, String prompt) throws CliException {
+	private SecretSource secret(String env, Path file, String prompt) throws CliException {
 		if (env != null && file != null) {
 			throw new CliException("give the " + prompt + " by environment variable or by file, not both");
 		}
 		if (env != null) {
 			return SecretSource.environment(env);
 		}
-		return file != null ? SecretSource.file(file) : SecretSource.prompt(prompt);
+		return file != null ? SecretSource.file(workingDirectory.resolve(file)) : SecretSource.prompt(prompt);
 	}
 }
