@@ -137,7 +137,6 @@ public final class BakeCommand implements Callable<Integer> {
 			context.err().println("parapet bake: " + e.getMessage());
 			return ExitCode.FINDINGS;
 		}
-		Path base = Path.of(fleet.fleet().eResource().getURI().toFileString()).getParent();
 		byte[] efi = Files.readAllBytes(context.workingDirectory().resolve(runtime));
 		String version = runtimeVersion != null ? runtimeVersion : "sha256-" + HexFormat.of().formatHex(sha256(efi)).substring(0, 12);
 		KeyManagementCertificateDirectory cardKeyDirectory = new KeyManagementCertificateDirectory(context.workingDirectory().resolve(cardKeys));
@@ -154,7 +153,7 @@ public final class BakeCommand implements Callable<Integer> {
 		}
 		try (PolicySigner policySigner = SigningKeys.open(fleet.fleet(),
 				policyPin.source(context.workingDirectory(), "PIN or passphrase of the policy signing key"))) {
-			SigningKey secureBoot = keys.secureBootKey(fleet.fleet().getSecureBootKey(), base, context.workingDirectory());
+			SigningKey secureBoot = keys.secureBootKey(fleet.fleet(), context.workingDirectory());
 			FleetImageInputs inputs = new FleetImageInputs(fleet, compiler, policySigner, secureBoot, cardKeyDirectory, efi,
 					version, time, randomness);
 			boolean terminal = Terminal.progressBarFor(context.err());

@@ -5,16 +5,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import dev.parapet.cli.internal.CliException;
-import dev.parapet.compiler.keys.KeySourceException;
 import dev.parapet.compiler.keys.Pkcs11KeySource;
-import dev.parapet.compiler.keys.Pkcs11Uri;
 import dev.parapet.compiler.keys.SecretSource;
-import dev.parapet.image.Pkcs11SigningKey;
-import dev.parapet.image.Pkcs12SigningKey;
+import dev.parapet.image.SecureBootKeys;
 import dev.parapet.image.SigningKey;
-import dev.parapet.policy.policy.KeyReference;
-import dev.parapet.policy.policy.Pkcs11KeyReference;
-import dev.parapet.policy.policy.Pkcs12KeyReference;
+import dev.parapet.policy.policy.Fleet;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,31 +29,22 @@ final class KeyOptions {
 	@Option(names = "--pkcs11-module", paramLabel = "FILE", description = "PKCS#11 module for URIs without module-path (default: softhsm2)")
 	Path pkcs11Module = Pkcs11KeySource.DEFAULT_MODULE;
 
-	private Path workingDirectory = Path.of("");
-
-	SigningKey secureBootKey(KeyReference ref, Path base, Path workingDirectory) throws CliException {
-		this.workingDirectory = workingDirectory;
-		if (ref == null) {
-			throw new CliException("the fleet header has no secure-boot-key");
-		}
-		SecretSource pin = secret(secureBootPinEnv, secureBootPinFile, "Secure Boot key PIN");
+	SigningKey secureBootKey(Fleet fleet, Path workingDirectory) throws CliException {
 		try {
-			if (ref instanceof Pkcs12KeyReference p12) {
-				return Pkcs12SigningKey.load(base.resolve(p12.getFile()), p12.getAlias(), pin);
-			}
-			return Pkcs11SigningKey.open(Pkcs11Uri.parse(((Pkcs11KeyReference) ref).getUri()), pin, pkcs11Module);
-		} catch (KeySourceException | IOException e) {
-			throw new CliException("secure-boot key: " + e.getMessage(), e);
+			return SecureBootKeys.open(fleet, secret(workingDirectory), pkcs11Module);
+		} catch (IOException e) {
+			throw new CliException(e.getMessage(), e);
 		}
 	}
 
-	private SecretSource secret(String env, Path file, String prompt) throws CliException {
-		if (env != null && file != null) {
-			throw new CliException("give the " + prompt + " by environment variable or by file, not both");
+	private SecretSource secret(Path workingDirectory) throws CliException {
+		if (secureBootPinEnv != null && secureBootPinFile != null) {
+			throw new CliException("give the Secure Boot key PIN by environment variable or by file, not both");
 		}
-		if (env != null) {
-			return SecretSource.environment(env);
+		if (secureBootPinEnv != null) {
+			return SecretSource.environment(secureBootPinEnv);
 		}
-		return file != null ? SecretSource.file(workingDirectory.resolve(file)) : SecretSource.prompt(prompt);
+		return secureBootPinFile != null ? SecretSource.file(workingDirectory.resolve(secureBootPinFile))
+				: SecretSource.prompt("Secure Boot key PIN");
 	}
 }
