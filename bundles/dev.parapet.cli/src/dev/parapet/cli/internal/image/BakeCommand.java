@@ -137,7 +137,11 @@ public final class BakeCommand implements Callable<Integer> {
 			context.err().println("parapet bake: " + e.getMessage());
 			return ExitCode.FINDINGS;
 		}
-		byte[] efi = Files.readAllBytes(context.workingDirectory().resolve(runtime));
+		Path runtimeFile = context.workingDirectory().resolve(runtime);
+		if (!Files.isRegularFile(runtimeFile)) {
+			throw new CliException(runtimeFile + ": no such hv-runtime EFI binary");
+		}
+		byte[] efi = Files.readAllBytes(runtimeFile);
 		String version = runtimeVersion != null ? runtimeVersion : "sha256-" + HexFormat.of().formatHex(sha256(efi)).substring(0, 12);
 		KeyManagementCertificateDirectory cardKeyDirectory = new KeyManagementCertificateDirectory(context.workingDirectory().resolve(cardKeys));
 		PolicyCompiler compiler = new PolicyCompiler(new CardCertificateDirectory(context.workingDirectory().resolve(cardCertificates)));

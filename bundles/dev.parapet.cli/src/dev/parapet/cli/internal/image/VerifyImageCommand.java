@@ -68,6 +68,9 @@ public final class VerifyImageCommand implements Callable<Integer> {
 		List<X509Certificate> certs = new ArrayList<>();
 		for (Path p : trust) {
 			Path file = context.workingDirectory().resolve(p);
+			if (!Files.isRegularFile(file)) {
+				throw new CliException(file + ": no such certificate file");
+			}
 			try (InputStream in = Files.newInputStream(file)) {
 				for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
 					certs.add((X509Certificate) c);
@@ -80,6 +83,9 @@ public final class VerifyImageCommand implements Callable<Integer> {
 			throw new CliException("no certificates in " + trust);
 		}
 		Path img = context.workingDirectory().resolve(image);
+		if (!Files.isRegularFile(img)) {
+			throw new CliException(img + ": no such image file");
+		}
 		VerificationReport report = new ImageVerifier(certs, allowTestKeys).verify(img);
 		if (json) {
 			JsonObject o = new JsonObject();
