@@ -17,6 +17,8 @@ import dev.parapet.cli.internal.compile.ExportCommand;
 import dev.parapet.cli.internal.compile.InspectCommand;
 import dev.parapet.cli.internal.compile.VerifyPolicyCommand;
 import dev.parapet.cli.internal.format.FormatCommand;
+import dev.parapet.cli.internal.image.BakeCommand;
+import dev.parapet.cli.internal.image.VerifyImageCommand;
 import dev.parapet.cli.internal.lsp.LanguageServerCommand;
 import dev.parapet.cli.internal.review.DiffCommand;
 import dev.parapet.cli.internal.review.GitSetupCommand;
@@ -67,6 +69,8 @@ public final class Cli {
 		commandLine.addSubcommand(new InspectCommand(context));
 		commandLine.addSubcommand(new VerifyPolicyCommand(context));
 		commandLine.addSubcommand("export", ExportCommand.withTargets(context));
+		commandLine.addSubcommand(new BakeCommand(context));
+		commandLine.addSubcommand(new VerifyImageCommand(context));
 		commandLine.addSubcommand(new DiffCommand(context));
 		commandLine.addSubcommand(new GitSetupCommand(context));
 		IssueCommands.register(commandLine, context.in(), context.out(), context.err(),

@@ -27,6 +27,15 @@ public final class Terminal {
 	}
 
 	/**
+	 * @param stderr the stream progress goes to
+	 * @return true when {@code stderr} is the process's standard error and the standard streams are a
+	 *         terminal, so a redrawn progress bar makes sense
+	 */
+	public static boolean progressBarFor(PrintStream stderr) {
+		return stderr == System.err && standardStreamsAreTerminal();
+	}
+
+	/**
 	 * Wraps text in an ANSI style when colours are on.
 	 *
 	 * @param colour whether colours are on

@@ -12,14 +12,15 @@ import java.util.List;
  * {@code --add-exports jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED} (the
  * {@code parapet} launcher passes it). Without it, URIs must name the slot with {@code slot-id}.
  */
-final class TokenSlots {
+public final class TokenSlots {
 
 	private static final String WRAPPER = "sun.security.pkcs11.wrapper.PKCS11";
 
 	private TokenSlots() {
 	}
 
-	static long slotOfToken(String modulePath, String label) throws KeySourceException {
+	/** The slot id of the one token labelled {@code label} in the module at {@code modulePath}. */
+	public static long slotOfToken(String modulePath, String label) throws KeySourceException {
 		try {
 			Class<?> pkcs11 = Class.forName(WRAPPER);
 			Class<?> initArgs = Class.forName("sun.security.pkcs11.wrapper.CK_C_INITIALIZE_ARGS");

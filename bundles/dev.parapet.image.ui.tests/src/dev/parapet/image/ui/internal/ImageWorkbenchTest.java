@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.parapet.image.ui.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jface.wizard.WizardDialog;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.parapet.compiler.LoadedFleet;
+
+/**
+ * The bake wizard on the example fleet (keys and card certificates from prepare-fleet.sh, a
+ * gnu-efi stand-in for hv-runtime), then the Images view verifying what it baked; screenshots
+ * under target/screenshots.
+ */
+class ImageWorkbenchTest {
+
+	private static Path root() {
+		return Path.of(System.getProperty("parapet.root")).toAbsolutePath().normalize();
+	}
+
+	private static IWorkbenchPage page() {
+		return PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+	}
+
+	private static void settle(long millis) {
+		Display display = Display.getCurrent();
+		long until = System.currentTimeMillis() + millis;
+		while (System.currentTimeMillis() < until) {
+			if (!display.readAndDispatch()) {
+				display.sleep();
+				display.wake();
+			}
+		}
+	}
+
+	private static void screenshot(String name) throws Exception {
+		Path directory = Path.of(System.getProperty("parapet.screenshots"));
+		Files.createDirectories(directory);
+		String convert = Files.isExecutable(Path.of("/usr/bin/import")) ? "/usr/bin/import" : "import";
+		new ProcessBuilder(convert, "-window", "root", directory.resolve(name + ".png").toString()).inheritIO().start().waitFor();
+	}
+
+	private static void sh(String... command) throws Exception {
+		Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String out = new String(p.getInputStream().readAllBytes());
+		if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
+			throw new AssertionError(String.join(" ", command) + " failed:\n" + out);
+		}
+	}
+
+	@Test
+	void theWizardBakesTheChosenDevicesAndTheImagesViewVerifiesThem(@TempDir Path temp) throws Exception {
+		Path prep = temp.resolve("prep");
+		sh(root().resolve("releng/bench/bake/prepare-fleet.sh").toString(), root().resolve("examples/acme-fleet").toString(), prep.toString());
+		sh("sh", root().resolve("bundles/dev.parapet.image.tests/resources/efi/build.sh").toString(), temp.resolve("efi").toString());
+		LoadedFleet fleet = BakeHandler.load(prep.resolve("fleet"));
+		page().getWorkbenchWindow().getShell().setBounds(Display.getCurrent().getBounds());
+		BakeWizard wizard = new BakeWizard(fleet, prep.resolve("fleet"));
+		WizardDialog dialog = new WizardDialog(page().getWorkbenchWindow().getShell(), wizard);
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		dialog.getShell().setSize(900, 760);
+		Path out = temp.resolve("images");
+		wizard.page().fill(temp.resolve("efi/hello.efi"), prep.resolve("cards/9a"), prep.resolve("cards/9d"), out, 1_763_769_600L,
+				"bench-pin", "bench-pin");
+		settle(500);
+		assertTrue(wizard.canFinish(), "the filled page is complete");
+		screenshot("bake-wizard");
+		assertTrue(wizard.performFinish());
+		dialog.close();
+		assertTrue(wizard.result().ok(), wizard.result().failures().toString());
+		assertEquals(15, wizard.result().images().size());
+
+		ImagesView view = (ImagesView) page().showView(ImagesView.ID);
+		long until = System.currentTimeMillis() + 120_000;
+		while (System.currentTimeMillis() < until && view.rows().stream().anyMatch(r -> r.report() == null)) {
+			settle(200);
+		}
+		List<ImagesView.Row> rows = view.rows();
+		assertEquals(15, rows.size());
+		assertTrue(rows.stream().allMatch(r -> r.state().startsWith("verified (17 checks)")), rows.toString());
+		page().setPartState(page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+		settle(500);
+		screenshot("images-view");
+	}
+}

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.parapet.image.ui.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+
+import dev.parapet.compiler.CardCertificateDirectory;
+import dev.parapet.compiler.LoadedFleet;
+import dev.parapet.compiler.PolicyCompiler;
+import dev.parapet.compiler.SigningKeys;
+import dev.parapet.compiler.keys.KeySourceException;
+import dev.parapet.compiler.keys.Pkcs11KeySource;
+import dev.parapet.compiler.keys.PolicySigner;
+import dev.parapet.compiler.keys.SecretSource;
+import dev.parapet.image.FleetBake;
+import dev.parapet.image.FleetImageInputs;
+import dev.parapet.image.KeyManagementCertificateDirectory;
+import dev.parapet.image.KeyRandomness;
+import dev.parapet.image.SecureBootKeys;
+import dev.parapet.image.SigningKey;
+
+/**
+ * Runs a bake for the wizard, the same way {@code parapet bake} does, reporting each device to a
+ * progress monitor and stopping (no new devices, no bundle) when the monitor is cancelled.
+ */
+final class BakeRun {
+
+	private BakeRun() {
+	}
+
+	/** Bakes; PIN arrays are wiped by the key sources. */
+	static FleetBake.Result run(LoadedFleet fleet, BakeSettings s, char[] policyPin, char[] secureBootPin, IProgressMonitor monitor)
+			throws IOException {
+		monitor.beginTask("Baking " + s.devices().size() + " images of fleet " + fleet.fleet().getName(), s.devices().size());
+		byte[] efi = Files.readAllBytes(s.runtime());
+		String version = "sha256-" + HexFormat.of().formatHex(sha256(efi)).substring(0, 12);
+		AtomicBoolean cancel = new AtomicBoolean();
+		try (PolicySigner signer = SigningKeys.open(fleet.fleet(), SecretSource.given(policyPin, "the bake wizard"))) {
+			SigningKey secureBoot = SecureBootKeys.open(fleet.fleet(), SecretSource.given(secureBootPin, "the bake wizard"),
+					Pkcs11KeySource.DEFAULT_MODULE);
+			FleetImageInputs inputs = new FleetImageInputs(fleet, new PolicyCompiler(new CardCertificateDirectory(s.cardCerts())), signer,
+					secureBoot, new KeyManagementCertificateDirectory(s.cardKeys()), efi, version, s.created(), KeyRandomness.secure());
+			FleetBake.Listener listener = new FleetBake.Listener() {
+				@Override
+				public void started(String device) {
+					monitor.subTask("Baking " + device);
+					if (monitor.isCanceled()) {
+						cancel.set(true);
+					}
+				}
+
+				@Override
+				public void finished(String device, java.nio.file.Path image, long bytes) {
+					monitor.worked(1);
+				}
+
+				@Override
+				public void failed(String device, String message) {
+					monitor.worked(1);
+				}
+			};
+			return new FleetBake(s.out(), s.jobs(), true, listener).run(inputs.fleetName(), s.created(), s.devices(), inputs, cancel);
+		} catch (KeySourceException e) {
+			throw new IOException(e.getMessage(), e);
+		} finally {
+			monitor.done();
+		}
+	}
+
+	private static byte[] sha256(byte[] data) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(data);
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

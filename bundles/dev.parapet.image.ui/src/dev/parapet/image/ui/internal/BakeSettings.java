@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.parapet.image.ui.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the bake wizard collected (everything but the PINs, which never leave char arrays).
+ *
+ * @param devices   devices to bake
+ * @param out       output folder
+ * @param runtime   hv-runtime's unsigned EFI binary
+ * @param cardCerts 9A certificates by card UID
+ * @param cardKeys  9D certificates by card UID
+ * @param created   SOURCE_DATE_EPOCH
+ * @param jobs      devices baked in parallel
+ */
+record BakeSettings(List<String> devices, Path out, Path runtime, Path cardCerts, Path cardKeys, long created, int jobs) {
+}

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: EPL-2.0
+package dev.parapet.image.ui.internal;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.CheckboxTableViewer;
+import org.eclipse.jface.wizard.WizardPage;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Spinner;
+import org.eclipse.swt.widgets.Text;
+
+/** The one page of the bake wizard: devices, inputs, output, time, PINs. */
+final class BakeWizardPage extends WizardPage {
+
+	private final List<String> devices;
+	private final Path fleetFolder;
+	private CheckboxTableViewer deviceList;
+	private Text out;
+	private Text runtime;
+	private Text cardCerts;
+	private Text cardKeys;
+	private Text created;
+	private Text policyPin;
+	private Text secureBootPin;
+	private Spinner jobs;
+
+	BakeWizardPage(String fleet, List<String> devices, Path fleetFolder) {
+		super("bake");
+		this.devices = devices;
+		this.fleetFolder = fleetFolder;
+		setTitle("Bake boot images of fleet " + fleet);
+		setDescription("Signed, reproducible GPT images with hv-runtime, the signed policy, key envelopes, SBOM and manifest.");
+	}
+
+	@Override
+	public void createControl(Composite parent) {
+		Composite c = new Composite(parent, SWT.NONE);
+		c.setLayout(new GridLayout(3, false));
+		Label l = new Label(c, SWT.NONE);
+		l.setText("Devices:");
+		l.setLayoutData(new GridData(SWT.LEFT, SWT.TOP, false, false));
+		deviceList = CheckboxTableViewer.newCheckList(c, SWT.BORDER | SWT.V_SCROLL);
+		deviceList.setContentProvider(ArrayContentProvider.getInstance());
+		deviceList.setInput(devices);
+		deviceList.setAllChecked(true);
+		GridData list = new GridData(SWT.FILL, SWT.FILL, true, true);
+		list.heightHint = 160;
+		deviceList.getTable().setLayoutData(list);
+		Composite buttons = new Composite(c, SWT.NONE);
+		buttons.setLayout(new GridLayout(1, true));
+		button(buttons, "Select All", () -> deviceList.setAllChecked(true));
+		button(buttons, "Select None", () -> deviceList.setAllChecked(false));
+		deviceList.addCheckStateListener(e -> validate());
+
+		out = row(c, "Output folder:", fleetFolder.resolve("out/images").toString(), true);
+		runtime = row(c, "hv-runtime EFI:", "", false);
+		cardCerts = row(c, "Card 9A certificates:", fleetFolder.resolve("card-certs").toString(), true);
+		cardKeys = row(c, "Card 9D certificates:", fleetFolder.resolve("card-keys").toString(), true);
+		created = row(c, "Creation time (SOURCE_DATE_EPOCH):", System.getenv().getOrDefault("SOURCE_DATE_EPOCH", ""), null);
+		policyPin = secret(c, "Policy key PIN / passphrase:");
+		secureBootPin = secret(c, "Secure Boot key PIN / passphrase:");
+		new Label(c, SWT.NONE).setText("Parallel jobs:");
+		jobs = new Spinner(c, SWT.BORDER);
+		jobs.setValues(Runtime.getRuntime().availableProcessors(), 1, 64, 0, 1, 4);
+		new Label(c, SWT.NONE);
+		setControl(c);
+		validate();
+	}
+
+	/** A labelled text field; {@code folder} true/false adds a folder/file Browse button, null none. */
+	private Text row(Composite c, String label, String value, Boolean folder) {
+		new Label(c, SWT.NONE).setText(label);
+		Text t = new Text(c, SWT.BORDER);
+		t.setText(value);
+		t.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		t.addModifyListener(e -> validate());
+		if (folder == null) {
+			new Label(c, SWT.NONE);
+			return t;
+		}
+		button(c, "Browse...", () -> {
+			String chosen = folder ? new DirectoryDialog(getShell()).open() : new FileDialog(getShell()).open();
+			if (chosen != null) {
+				t.setText(chosen);
+			}
+		});
+		return t;
+	}
+
+	private Text secret(Composite c, String label) {
+		new Label(c, SWT.NONE).setText(label);
+		Text t = new Text(c, SWT.BORDER | SWT.PASSWORD);
+		t.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		t.addModifyListener(e -> validate());
+		new Label(c, SWT.NONE);
+		return t;
+	}
+
+	private static void button(Composite c, String label, Runnable action) {
+		Button b = new Button(c, SWT.PUSH);
+		b.setText(label);
+		b.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
+		b.addListener(SWT.Selection, e -> action.run());
+	}
+
+	private void validate() {
+		String problem = null;
+		if (deviceList.getCheckedElements().length == 0) {
+			problem = "Select at least one device.";
+		} else if (!Files.isRegularFile(Path.of(runtime.getText()))) {
+			problem = "Choose hv-runtime's EFI binary (parapet-hv.efi).";
+		} else if (!Files.isDirectory(Path.of(cardCerts.getText())) || !Files.isDirectory(Path.of(cardKeys.getText()))) {
+			problem = "Choose the folders of the cards' 9A and 9D certificates.";
+		} else if (!created.getText().matches("\\d{1,19}")) {
+			problem = "Creation time: seconds since 1970 (the wall clock is never used).";
+		} else if (out.getText().isBlank()) {
+			problem = "Choose an output folder.";
+		}
+		setErrorMessage(problem);
+		setPageComplete(problem == null);
+	}
+
+	/** Fills the fields (tests, and callers that know the values). */
+	void fill(Path runtimeFile, Path certs, Path keys, Path output, long time, String policyPinText, String secureBootPinText) {
+		runtime.setText(runtimeFile.toString());
+		cardCerts.setText(certs.toString());
+		cardKeys.setText(keys.toString());
+		out.setText(output.toString());
+		created.setText(Long.toString(time));
+		policyPin.setText(policyPinText);
+		secureBootPin.setText(secureBootPinText);
+	}
+
+	BakeSettings settings() {
+		List<String> chosen = Arrays.stream(deviceList.getCheckedElements()).map(String.class::cast).toList();
+		return new BakeSettings(chosen, Path.of(out.getText()), Path.of(runtime.getText()), Path.of(cardCerts.getText()),
+				Path.of(cardKeys.getText()), Long.parseLong(created.getText()), jobs.getSelection());
+	}
+
+	/** The PINs as fresh arrays; the fields are cleared. */
+	char[][] takePins() {
+		char[][] pins = { policyPin.getTextChars(), secureBootPin.getTextChars() };
+		policyPin.setText("");
+		secureBootPin.setText("");
+		return pins;
+	}
+}
