@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.security.cert.X509Certificate;
 
 /**
- * Looks up a card's 9D (key management) certificate by card id. The folder implementation
- * ({@link X509FolderCardKeyDirectory}) reads what {@code parapet card} exports; a registry-backed
- * implementation plugs in here once the card registry exists.
+ * Looks up a card's 9D (key management) certificate by card id: from the card registry
+ * ({@link RegistryCardKeyDirectory}) or from a folder of exported certificates
+ * ({@link KeyManagementCertificateDirectory}).
  */
 public interface CardKeyDirectory {
 

@@ -19,8 +19,8 @@ import dev.parapet.image.internal.crypto.P256;
  * Cards' 9D (key management) certificates exported from the registry as files named by card UID,
  * the same naming the compiler's {@link dev.parapet.compiler.CardCertificateDirectory} uses for 9A
  * certificates: {@code UID.pem}, {@code UID.der} or {@code UID.crt} (UID in hex, either case,
- * colons removed), in a folder of their own. A registry-backed {@link CardKeyDirectory} replaces
- * this class once the card registry offers the look-up.
+ * colons removed), in a folder of their own. {@link RegistryCardKeyDirectory} reads the registry
+ * itself.
  */
 public final class KeyManagementCertificateDirectory implements CardKeyDirectory {
 

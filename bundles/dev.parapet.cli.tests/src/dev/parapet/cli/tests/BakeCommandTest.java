@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,6 +20,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import dev.parapet.registry.CardState;
+import dev.parapet.tests.base.RegistryFixture;
 
 /**
  * {@code parapet bake} and {@code parapet verify-image} on the example fleet with PKCS#12 test keys
@@ -105,6 +111,49 @@ class BakeCommandTest {
 		assertEquals(1, run.exit(), run.transcript());
 		assertTrue(run.err().contains("card 4A1F") && run.err().contains("no 9D certificate"), run.err());
 		assertFalse(Files.exists(out.resolve("lab-101.img")));
+	}
+
+	/** A registry in {@code dir} holding every card of prepare-fleet.sh with its 9A and 9D certificates. */
+	private static RegistryFixture registryOfThePreparedCards(Path dir) throws Exception {
+		RegistryFixture registry = new RegistryFixture(dir.resolve("registry"));
+		CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+		try (var files = Files.list(prep.resolve("cards/9a"))) {
+			for (Path a : files.filter(f -> f.toString().endsWith(".pem")).sorted().toList()) {
+				String uid = a.getFileName().toString().replace(".pem", "");
+				try (InputStream in9a = Files.newInputStream(a);
+						InputStream in9d = Files.newInputStream(prep.resolve("cards/9d").resolve(uid + ".pem"))) {
+					registry.issue("card-" + uid, uid, "holder-" + uid, (X509Certificate) x509.generateCertificate(in9a),
+							(X509Certificate) x509.generateCertificate(in9d));
+				}
+			}
+		}
+		return registry;
+	}
+
+	@Test
+	void bakingFromTheRegistryGivesTheSameImageAsFromTheCertificateFoldersAndRefusesRevokedCards() throws Exception {
+		RegistryFixture registry = registryOfThePreparedCards(tmp.resolve("registry-ws"));
+		List<String> fromFolders = bake(tmp.resolve("reg-a"), "--device", "lab-101", "--no-bundle", "--deterministic-test-keys", "seed-2");
+		CliRun folders = CliRun.in(tmp, fromFolders.toArray(String[]::new));
+		assertEquals(0, folders.exit(), folders.transcript());
+		List<String> fromRegistry = new ArrayList<>(List.of("bake", prep.resolve("fleet").toString(), "--out", tmp.resolve("reg-b").toString(),
+				"--runtime", efi.toString(), "--registry", registry.databaseFile().toString(), "--created", "1763769600", "--pin-file",
+				tmp.resolve("pin").toString(), "--secure-boot-pin-file", tmp.resolve("pin").toString(), "--jobs", "1", "--device", "lab-101",
+				"--no-bundle", "--deterministic-test-keys", "seed-2"));
+		CliRun run = CliRun.in(tmp, fromRegistry.toArray(String[]::new));
+		assertEquals(0, run.exit(), run.transcript());
+		assertEquals(-1L, Files.mismatch(tmp.resolve("reg-a/lab-101.img"), tmp.resolve("reg-b/lab-101.img")));
+
+		try (var files = Files.list(prep.resolve("cards/9a"))) {
+			for (Path a : files.filter(f -> f.toString().endsWith(".pem")).toList()) {
+				registry.setState("card-" + a.getFileName().toString().replace(".pem", ""), CardState.REVOKED);
+			}
+		}
+		fromRegistry.set(fromRegistry.indexOf("--out") + 1, tmp.resolve("reg-c").toString());
+		CliRun revoked = CliRun.in(tmp, fromRegistry.toArray(String[]::new));
+		assertEquals(1, revoked.exit(), revoked.transcript());
+		assertTrue(revoked.err().contains("is revoked in the registry"), revoked.err());
+		assertFalse(Files.exists(tmp.resolve("reg-c/lab-101.img")));
 	}
 
 	@Test

@@ -20,20 +20,25 @@ import dev.parapet.cli.internal.CliContext;
 import dev.parapet.cli.internal.CliException;
 import dev.parapet.cli.internal.ExitCode;
 import dev.parapet.cli.internal.Terminal;
+import dev.parapet.cli.internal.compile.RegistryOption;
 import dev.parapet.cli.internal.compile.SecretOptions;
 import dev.parapet.compiler.CardCertificateDirectory;
 import dev.parapet.compiler.CreationTime;
 import dev.parapet.compiler.FleetLoadException;
 import dev.parapet.compiler.LoadedFleet;
 import dev.parapet.compiler.PolicyCompiler;
+import dev.parapet.compiler.RegistryCardCertificates;
 import dev.parapet.compiler.SigningKeys;
 import dev.parapet.compiler.internal.XtextFleetSource;
 import dev.parapet.compiler.keys.PolicySigner;
-import dev.parapet.image.KeyManagementCertificateDirectory;
+import dev.parapet.image.CardKeyDirectory;
 import dev.parapet.image.FleetBake;
 import dev.parapet.image.FleetImageInputs;
+import dev.parapet.image.KeyManagementCertificateDirectory;
 import dev.parapet.image.KeyRandomness;
+import dev.parapet.image.RegistryCardKeyDirectory;
 import dev.parapet.image.SigningKey;
+import dev.parapet.registry.CardDirectory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +56,8 @@ import picocli.CommandLine.Parameters;
 				"Same inputs and time give the same images, except the freshly drawn storage and ephemeral",
 				"keys, which the manifest records.",
 				"Each image appears atomically as DIR/<device>.img; a failed device leaves no file.",
-				"Card certificates: --card-certs DIR/UID.pem (9A, as parapet compile) and --card-keys DIR/UID.pem (9D).",
+				"Card certificates: --registry (issued cards only), or --card-certs DIR/UID.pem (9A, as parapet compile)",
+				"and --card-keys DIR/UID.pem (9D).",
 				"Policy key PIN: --pin-env/--pin-file as parapet compile; Secure Boot key: --secure-boot-pin-env/-file.",
 				"", "Exit codes: 0 all baked, 1 a device failed (invalid policy, missing card...), 2 usage or I/O error." })
 public final class BakeCommand implements Callable<Integer> {
@@ -84,13 +90,28 @@ public final class BakeCommand implements Callable<Integer> {
 	@Option(names = "--runtime-version", paramLabel = "VERSION", description = "hv-runtime version for manifest and SBOM (default: sha256-<first 12 hex digits of the binary>)")
 	private String runtimeVersion;
 
-	@Option(names = "--card-certs", required = true, paramLabel = "DIR",
-			description = "9A certificates of the cards, one file per card UID (UID.pem, UID.der or UID.crt)")
-	private Path cardCertificates;
+	@ArgGroup(exclusive = true, multiplicity = "1")
+	private CardSource cards;
 
-	@Option(names = "--card-keys", required = true, paramLabel = "DIR",
-			description = "9D (key management) certificates of the cards, one file per card UID, as for --card-certs")
-	private Path cardKeys;
+	static final class CardSource {
+		@Option(names = "--registry", paramLabel = "PATH|JDBC-URL",
+				description = { "the card registry (9A and 9D certificates of issued cards): a workspace folder, its",
+						".parapet/registry.mv.db, or jdbc:postgresql://HOST:PORT/DB?user=USER (password from PARAPET_REGISTRY_PASSWORD)" })
+		String registry;
+
+		@ArgGroup(exclusive = false, multiplicity = "1")
+		CertificateFolders folders;
+	}
+
+	static final class CertificateFolders {
+		@Option(names = "--card-certs", required = true, paramLabel = "DIR",
+				description = "9A certificates of the cards, one file per card UID (UID.pem, UID.der or UID.crt)")
+		Path cardCertificates;
+
+		@Option(names = "--card-keys", required = true, paramLabel = "DIR",
+				description = "9D (key management) certificates of the cards, one file per card UID, as for --card-certs")
+		Path cardKeys;
+	}
 
 	@Option(names = "--created", paramLabel = "EPOCH", description = "creation time, seconds since 1970 (default: SOURCE_DATE_EPOCH)")
 	private String created;
@@ -143,8 +164,6 @@ public final class BakeCommand implements Callable<Integer> {
 		}
 		byte[] efi = Files.readAllBytes(runtimeFile);
 		String version = runtimeVersion != null ? runtimeVersion : "sha256-" + HexFormat.of().formatHex(sha256(efi)).substring(0, 12);
-		KeyManagementCertificateDirectory cardKeyDirectory = new KeyManagementCertificateDirectory(context.workingDirectory().resolve(cardKeys));
-		PolicyCompiler compiler = new PolicyCompiler(new CardCertificateDirectory(context.workingDirectory().resolve(cardCertificates)));
 		List<String> devices = selection.all ? fleet.devices().stream().map(d -> d.getName()).sorted().toList() : selection.devices;
 		for (String d : devices) {
 			if (fleet.device(d).isEmpty()) {
@@ -155,8 +174,13 @@ public final class BakeCommand implements Callable<Integer> {
 		if (testKeySeed != null) {
 			context.err().println("parapet bake: WARNING deterministic test keys: these images are for tests only");
 		}
-		try (PolicySigner policySigner = SigningKeys.open(fleet.fleet(),
-				policyPin.source(context.workingDirectory(), "PIN or passphrase of the policy signing key"))) {
+		try (CardDirectory registry = RegistryOption.open(cards.registry, context);
+				PolicySigner policySigner = SigningKeys.open(fleet.fleet(),
+						policyPin.source(context.workingDirectory(), "PIN or passphrase of the policy signing key"))) {
+			CardKeyDirectory cardKeyDirectory = registry != null ? new RegistryCardKeyDirectory(registry)
+					: new KeyManagementCertificateDirectory(context.workingDirectory().resolve(cards.folders.cardKeys));
+			PolicyCompiler compiler = new PolicyCompiler(registry != null ? new RegistryCardCertificates(registry)
+					: new CardCertificateDirectory(context.workingDirectory().resolve(cards.folders.cardCertificates)));
 			SigningKey secureBoot = keys.secureBootKey(fleet.fleet(), context.workingDirectory());
 			FleetImageInputs inputs = new FleetImageInputs(fleet, compiler, policySigner, secureBoot, cardKeyDirectory, efi,
 					version, time, randomness);
