@@ -104,9 +104,9 @@ final class ValidationCases {
 				Fixture.devices("group g1 {\nholders alice\n}\n\ngroup g2 {\nincludes g1\n}"), "Group g1 includes itself");
 		error(SYNTAX_ERROR, "the text follows the grammar", Fixture.devices(device("storage {\ndisk\n}")),
 				Fixture.devices(device("storage {\n}")), "mismatched input '}' expecting a name");
-		error(SYNTAX_ERROR, "keywords are not names",
-				Fixture.devices("profile base {\n}"), Fixture.devices("profile basis {\n}"),
-				"'base' is a keyword of the policy language and cannot be used as a name");
+		error(SYNTAX_ERROR, "a name starts with a letter or an underscore",
+				Fixture.devices("profile 9lives {\n}"), Fixture.devices("profile nine-lives {\n}"),
+				"mismatched input '9' expecting a name");
 		error(MALFORMED_LITERAL, "numbers fit in 63 bits",
 				Fixture.devices(device("login {\npin-tries 99999999999999999999\n}")),
 				Fixture.devices(device("login {\npin-tries 3\n}")), "99999999999999999999");

@@ -28,21 +28,28 @@ import dev.parapet.policy.policy.PolicyPackage;
 
 /**
  * Facts about the whole fleet (every resource of the resource set) that single-element checks need:
- * exported names, fleet headers, used storage keys, card UIDs. Built once per state of the resource
- * set in linear time and kept on the resource set, so checks over a 10,000-device fleet never become
- * quadratic. A resource that is reparsed or added makes the next lookup rebuild the index.
+ * exported names, fleet headers, used storage keys, card UIDs. Kept on the resource set, so checks
+ * over a 10,000-device fleet never become quadratic, and updated incrementally: each resource's part
+ * (its exported names from the resource descriptions, its holders and the encryptions that name a
+ * key) is kept on the resource for as long as its parse result and description live, so after an
+ * edit the next lookup walks the reparsed file only and moves only that file's names.
  */
 public final class FleetIndex {
 
-	private final Map<QualifiedName, List<IEObjectDescription>> names = new HashMap<>();
-	private final List<IEObjectDescription> fleets = new ArrayList<>();
-	private final Set<URI> usedKeys = new HashSet<>();
-	private final Map<String, List<Holder>> holdersByCard = new HashMap<>();
+	private final List<Resource> resources;
+	private final List<Contribution> contributions;
+	private final Map<QualifiedName, List<Named>> names = new HashMap<>();
+	// computed on first use from the contributions (the same value whichever thread computes it)
+	private volatile List<IEObjectDescription> fleets;
+	private volatile Set<URI> usedKeys;
+	private volatile Map<String, List<Holder>> holdersByCard;
 
-	private FleetIndex() {
+	private FleetIndex(List<Resource> resources, List<Contribution> contributions) {
+		this.resources = resources;
+		this.contributions = contributions;
 	}
 
-	/** The index of the resource set the object belongs to (built or reused). */
+	/** The index of the resource set the object belongs to (built or updated). */
 	public static FleetIndex of(EObject context, IResourceDescriptions descriptions) {
 		Resource resource = context.eResource();
 		ResourceSet set = resource == null ? null : resource.getResourceSet();
@@ -54,62 +61,76 @@ public final class FleetIndex {
 			cache = new Cache();
 			set.eAdapters().add(cache);
 		}
-		List<Object> stamp = stamp(set);
-		if (cache.index == null || !cache.stamp.equals(stamp)) {
-			cache.index = build(List.copyOf(set.getResources()), descriptions);
-			cache.stamp = stamp;
+		synchronized (cache) {
+			List<Resource> resources = List.copyOf(set.getResources());
+			cache.index = cache.index != null && sameResources(cache.index.resources, resources)
+					? cache.index.updated(descriptions)
+					: build(resources, descriptions);
+			return cache.index;
 		}
-		return cache.index;
 	}
 
-	// identity of every resource and of its current parse: reparsing or adding a file changes it
-	private static List<Object> stamp(ResourceSet set) {
-		List<Object> stamp = new ArrayList<>();
-		for (Resource resource : List.copyOf(set.getResources())) {
-			stamp.add(new Identity(resource));
-			stamp.add(resource instanceof XtextResource xtext ? new Identity(xtext.getParseResult()) : null);
+	private static boolean sameResources(List<Resource> before, List<Resource> now) {
+		if (before.size() != now.size()) {
+			return false;
 		}
-		return stamp;
+		for (int i = 0; i < now.size(); i++) {
+			if (before.get(i) != now.get(i)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static FleetIndex build(List<Resource> resources, IResourceDescriptions descriptions) {
-		FleetIndex index = new FleetIndex();
+		List<Contribution> contributions = new ArrayList<>(resources.size());
 		for (Resource resource : resources) {
-			IResourceDescription description = descriptions.getResourceDescription(resource.getURI());
-			if (description != null) {
-				for (IEObjectDescription exported : description.getExportedObjects()) {
-					index.names.computeIfAbsent(exported.getName(), n -> new ArrayList<>(1)).add(exported);
-					if (exported.getEClass() == PolicyPackage.Literals.FLEET) {
-						index.fleets.add(exported);
-					}
-				}
-			}
-			for (EObject root : resource.getContents()) {
-				if (root instanceof PolicyFile file) {
-					index.collect(file);
-				}
+			contributions.add(Contribution.of(resource, descriptions));
+		}
+		FleetIndex index = new FleetIndex(resources, contributions);
+		for (int order = 0; order < contributions.size(); order++) {
+			for (IEObjectDescription exported : contributions.get(order).exported) {
+				index.names.computeIfAbsent(exported.getName(), n -> new ArrayList<>(1)).add(new Named(order, exported));
 			}
 		}
 		return index;
 	}
 
-	private void collect(PolicyFile file) {
-		for (EObject element : file.getElements()) {
-			if (element instanceof Holder holder) {
-				for (String card : holder.getCards()) {
-					holdersByCard.computeIfAbsent(card.toUpperCase(java.util.Locale.ROOT), c -> new ArrayList<>(1))
-							.add(holder);
+	// same resources in the same order: a copy with the parts of the reparsed files swapped (a run
+	// that holds this index keeps seeing one consistent state)
+	private FleetIndex updated(IResourceDescriptions descriptions) {
+		FleetIndex next = null;
+		for (int order = 0; order < resources.size(); order++) {
+			Contribution before = contributions.get(order);
+			Contribution now = Contribution.of(resources.get(order), descriptions);
+			if (now == before) {
+				continue;
+			}
+			if (next == null) {
+				next = new FleetIndex(resources, new ArrayList<>(contributions));
+				next.names.putAll(names);
+			}
+			next.contributions.set(order, now);
+			for (IEObjectDescription exported : before.exported) {
+				List<Named> same = new ArrayList<>(next.names.get(exported.getName()));
+				same.removeIf(named -> named.description == exported);
+				if (same.isEmpty()) {
+					next.names.remove(exported.getName());
+				} else {
+					next.names.put(exported.getName(), same);
 				}
 			}
-		}
-		for (var contents = file.eAllContents(); contents.hasNext();) {
-			if (contents.next() instanceof Encryption encryption) {
-				EObject key = (EObject) encryption.eGet(PolicyPackage.Literals.ENCRYPTION__KEY, false);
-				if (key != null) {
-					usedKeys.add(key.eIsProxy() ? resolvedUri(encryption, key) : EcoreUtil.getURI(key));
+			for (IEObjectDescription exported : now.exported) {
+				List<Named> same = new ArrayList<>(next.names.getOrDefault(exported.getName(), List.of()));
+				int at = 0;
+				while (at < same.size() && same.get(at).order <= order) {
+					at++;
 				}
+				same.add(at, new Named(order, exported));
+				next.names.put(exported.getName(), same);
 			}
 		}
+		return next == null ? this : next;
 	}
 
 	private static URI resolvedUri(Encryption encryption, EObject proxy) {
@@ -117,54 +138,150 @@ public final class FleetIndex {
 		return resolved.eIsProxy() ? ((org.eclipse.emf.ecore.InternalEObject) proxy).eProxyURI() : EcoreUtil.getURI(resolved);
 	}
 
-	/** Every exported element of the fleet with that name. */
+	/** Every exported element of the fleet with that name, in the order of the resource set. */
 	public List<IEObjectDescription> named(QualifiedName name) {
-		return names.getOrDefault(name, List.of());
+		List<Named> same = names.get(name);
+		if (same == null) {
+			return List.of();
+		}
+		List<IEObjectDescription> found = new ArrayList<>(same.size());
+		for (Named named : same) {
+			found.add(named.description);
+		}
+		return found;
 	}
 
 	/** Descriptions of every fleet header in the resource set. */
 	public List<IEObjectDescription> fleets() {
-		return fleets;
+		List<IEObjectDescription> all = fleets;
+		if (all == null) {
+			all = new ArrayList<>();
+			for (Contribution contribution : contributions) {
+				all.addAll(contribution.fleets);
+			}
+			fleets = all;
+		}
+		return all;
 	}
 
 	/** The fleet header, when the resource set holds exactly one. */
 	public Fleet fleet(ResourceSet set) {
-		if (fleets.size() != 1 || set == null) {
+		List<IEObjectDescription> all = fleets();
+		if (all.size() != 1 || set == null) {
 			return null;
 		}
-		EObject fleet = set.getEObject(fleets.get(0).getEObjectURI(), true);
+		EObject fleet = set.getEObject(all.get(0).getEObjectURI(), true);
 		return fleet instanceof Fleet f ? f : null;
 	}
 
 	/** Whether any storage or USB rule of the fleet encrypts with the key. */
 	public boolean isUsed(EObject key) {
-		return usedKeys.contains(EcoreUtil.getURI(key));
+		Set<URI> used = usedKeys;
+		if (used == null) {
+			// only keys files ask, so an edit elsewhere never links the fleet's key references
+			used = new HashSet<>();
+			for (Contribution contribution : contributions) {
+				for (Encryption encryption : contribution.encryptions) {
+					EObject target = (EObject) encryption.eGet(PolicyPackage.Literals.ENCRYPTION__KEY, false);
+					used.add(target.eIsProxy() ? resolvedUri(encryption, target) : EcoreUtil.getURI(target));
+				}
+			}
+			usedKeys = used;
+		}
+		return used.contains(EcoreUtil.getURI(key));
 	}
 
 	/** Holders listing the card UID (case-insensitive). */
 	public List<Holder> holdersOf(String card) {
-		return holdersByCard.getOrDefault(card.toUpperCase(java.util.Locale.ROOT), List.of());
+		Map<String, List<Holder>> byCard = holdersByCard;
+		if (byCard == null) {
+			byCard = new HashMap<>();
+			for (Contribution contribution : contributions) {
+				for (Holder holder : contribution.holders) {
+					for (String uid : holder.getCards()) {
+						byCard.computeIfAbsent(uid.toUpperCase(java.util.Locale.ROOT), c -> new ArrayList<>(1)).add(holder);
+					}
+				}
+			}
+			holdersByCard = byCard;
+		}
+		return byCard.getOrDefault(card.toUpperCase(java.util.Locale.ROOT), List.of());
+	}
+
+	private record Named(int order, IEObjectDescription description) {
+	}
+
+	/**
+	 * One resource's part of the index, kept on the resource for as long as its parse result and its
+	 * resource description are the same objects (Xtext replaces both when the file changes).
+	 */
+	private static final class Contribution extends AdapterImpl {
+		final Object parse;
+		final IResourceDescription description;
+		final List<IEObjectDescription> exported = new ArrayList<>();
+		final List<IEObjectDescription> fleets = new ArrayList<>(0);
+		final List<Holder> holders = new ArrayList<>();
+		final List<Encryption> encryptions = new ArrayList<>();
+
+		private Contribution(Object parse, IResourceDescription description) {
+			this.parse = parse;
+			this.description = description;
+		}
+
+		static Contribution of(Resource resource, IResourceDescriptions descriptions) {
+			Object parse = resource instanceof XtextResource xtext ? xtext.getParseResult() : null;
+			IResourceDescription description = descriptions.getResourceDescription(resource.getURI());
+			Contribution kept = (Contribution) EcoreUtil.getExistingAdapter(resource, Contribution.class);
+			if (kept != null && parse != null && kept.parse == parse && kept.description == description) {
+				return kept;
+			}
+			Contribution contribution = new Contribution(parse, description);
+			if (description != null) {
+				for (IEObjectDescription exported : description.getExportedObjects()) {
+					contribution.exported.add(exported);
+					if (exported.getEClass() == PolicyPackage.Literals.FLEET) {
+						contribution.fleets.add(exported);
+					}
+				}
+			}
+			for (EObject root : resource.getContents()) {
+				if (root instanceof PolicyFile file) {
+					contribution.collect(file);
+				}
+			}
+			if (parse != null) {
+				resource.eAdapters().remove(kept);
+				resource.eAdapters().add(contribution);
+			}
+			return contribution;
+		}
+
+		private void collect(PolicyFile file) {
+			for (EObject element : file.getElements()) {
+				if (element instanceof Holder holder) {
+					holders.add(holder);
+				}
+			}
+			for (var contents = file.eAllContents(); contents.hasNext();) {
+				if (contents.next() instanceof Encryption encryption
+						&& encryption.eGet(PolicyPackage.Literals.ENCRYPTION__KEY, false) != null) {
+					encryptions.add(encryption);
+				}
+			}
+		}
+
+		@Override
+		public boolean isAdapterForType(Object type) {
+			return type == Contribution.class;
+		}
 	}
 
 	private static final class Cache extends AdapterImpl {
-		List<Object> stamp = List.of();
 		FleetIndex index;
 
 		@Override
 		public boolean isAdapterForType(Object type) {
 			return type == Cache.class;
-		}
-	}
-
-	private record Identity(Object object) {
-		@Override
-		public boolean equals(Object other) {
-			return other instanceof Identity that && that.object == object;
-		}
-
-		@Override
-		public int hashCode() {
-			return System.identityHashCode(object);
 		}
 	}
 }
