@@ -43,10 +43,26 @@ final class SemanticRegions {
 			}
 		}
 		for (ILeafNode leaf : parse.getRootNode().getLeafNodes()) {
-			if (!leaf.isHidden() && EcoreUtil2.getContainerOfType(leaf.getGrammarElement(), CrossReference.class) != null) {
+			if (!leaf.isHidden() && isInCrossReference(leaf)) {
 				regions.add(new Region(leaf.getOffset(), leaf.getLength(), PolicyStyles.REFERENCE));
 			}
 		}
 		return regions;
+	}
+
+	/**
+	 * Whether the leaf spells a cross-reference: directly, or through the {@code ValidID} datatype rule
+	 * that lets a language word be a name, whose call node is the one inside the cross-reference.
+	 */
+	private static boolean isInCrossReference(ILeafNode leaf) {
+		if (isInCrossReference(leaf.getGrammarElement())) {
+			return true;
+		}
+		INode parent = leaf.getParent();
+		return parent != null && isInCrossReference(parent.getGrammarElement());
+	}
+
+	private static boolean isInCrossReference(EObject grammarElement) {
+		return grammarElement != null && EcoreUtil2.getContainerOfType(grammarElement, CrossReference.class) != null;
 	}
 }
