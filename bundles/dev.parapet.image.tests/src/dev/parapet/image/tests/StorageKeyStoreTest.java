@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -95,11 +96,12 @@ class StorageKeyStoreTest {
 		assertEquals(2, first.size(), first.toString());
 		assertEquals(first, second);
 		assertTrue(first.get(0).startsWith("0 disk-key card-bob-1 ") && first.get(1).startsWith("1 usb-key card-bob-1 "), first.toString());
-		byte[] stored = Files.readAllBytes(file);
+		// ISO-8859-1 maps bytes to chars one to one: contains() is a byte search
+		String stored = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
 		for (String line : first) {
 			byte[] key = HexFormat.of().parseHex(line.substring(line.lastIndexOf(' ') + 1));
 			for (int i = 0; i + 8 <= key.length; i++) {
-				assertEquals(-1, indexOf(stored, Arrays.copyOfRange(key, i, i + 8)), "store holds bytes " + i + ".. of a storage key");
+				assertFalse(stored.contains(new String(key, i, 8, StandardCharsets.ISO_8859_1)), "store holds bytes " + i + ".. of a storage key");
 			}
 		}
 		assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
@@ -138,16 +140,21 @@ class StorageKeyStoreTest {
 		}
 	}
 
+	/** Keeps laptop-1's disk-key, then {@code device}'s usb-key; returns the store's size with the first only. */
+	private static long twoEntries(Path file, StorageKeyStoreMasterKey m, String device) throws Exception {
+		try (StorageKeyStore store = StorageKeyStore.open(file, m)) {
+			store.key("acme", "laptop-1", "disk-key", 1, 512);
+			long oneEntry = Files.size(file);
+			store.key("acme", device, "usb-key", 0, 256);
+			return oneEntry;
+		}
+	}
+
 	@Test
 	void aTamperedEntryIsRefusedNamingTheEntry() throws Exception {
 		Path file = tmp.resolve("tampered.ppks");
 		try (StorageKeyStoreMasterKey m = master("ks")) {
-			long oneEntry;
-			try (StorageKeyStore store = StorageKeyStore.open(file, m)) {
-				store.key("acme", "laptop-1", "disk-key", 1, 512);
-				oneEntry = Files.size(file);
-				store.key("acme", "laptop-2", "usb-key", 0, 256);
-			}
+			long oneEntry = twoEntries(file, m, "laptop-2");
 			byte[] data = Files.readAllBytes(file);
 			byte[] pristine = data.clone();
 			// the last byte of entry 1's sealed key (its GCM tag), before the 28-byte store seal
@@ -177,12 +184,7 @@ class StorageKeyStoreTest {
 	void aTruncatedStoreOrOneWithItsLastEntryCutOffIsRefused() throws Exception {
 		Path file = tmp.resolve("cut.ppks");
 		try (StorageKeyStoreMasterKey m = master("ks")) {
-			long oneEntry;
-			try (StorageKeyStore store = StorageKeyStore.open(file, m)) {
-				store.key("acme", "laptop-1", "disk-key", 1, 512);
-				oneEntry = Files.size(file);
-				store.key("acme", "laptop-1", "usb-key", 0, 256);
-			}
+			long oneEntry = twoEntries(file, m, "laptop-1");
 			byte[] data = Files.readAllBytes(file);
 			Files.write(file, Arrays.copyOf(data, data.length - 10));
 			StorageKeyStoreException e = assertThrows(StorageKeyStoreException.class, () -> StorageKeyStore.open(file, m));
@@ -249,17 +251,5 @@ class StorageKeyStoreTest {
 		try (StorageKeyStoreMasterKey m = master("ks")) {
 			assertThrows(StorageKeyStoreException.class, () -> StorageKeyStore.open(file, m));
 		}
-	}
-
-	private static int indexOf(byte[] haystack, byte[] needle) {
-		outer: for (int i = 0; i + needle.length <= haystack.length; i++) {
-			for (int j = 0; j < needle.length; j++) {
-				if (haystack[i + j] != needle[j]) {
-					continue outer;
-				}
-			}
-			return i;
-		}
-		return -1;
 	}
 }
