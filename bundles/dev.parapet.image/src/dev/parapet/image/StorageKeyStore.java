@@ -89,14 +89,26 @@ public final class StorageKeyStore implements StorageKeys, AutoCloseable {
 	}
 
 	/**
-	 * Opens the store in {@code file}, creating it (empty, bound to {@code master}) if it does not
-	 * exist, and verifies every entry under {@code master}. The caller closes the store; the master
-	 * key stays the caller's.
+	 * Opens the existing store in {@code file} and verifies every entry under {@code master}. A
+	 * missing file is an error, not an empty store: a mistyped path must not give every disk a new
+	 * key. The caller closes the store; the master key stays the caller's.
 	 *
 	 * @throws StorageKeyStoreException if the store is damaged, altered, truncated or sealed under another key
-	 * @throws IOException              if it cannot be read, created or locked
+	 * @throws IOException              if it does not exist or cannot be read or locked
 	 */
 	public static StorageKeyStore open(Path file, StorageKeyStoreMasterKey master) throws IOException {
+		if (!Files.exists(file)) {
+			throw new IOException("key store " + file.toAbsolutePath() + " does not exist (create it explicitly for a fleet's first"
+					+ " bake with a store)");
+		}
+		return openOrCreate(file, master);
+	}
+
+	/**
+	 * As {@link #open(Path, StorageKeyStoreMasterKey)}, but a missing file is created as an empty
+	 * store bound to {@code master}.
+	 */
+	public static StorageKeyStore openOrCreate(Path file, StorageKeyStoreMasterKey master) throws IOException {
 		Path target = file.toAbsolutePath();
 		Path lockFile = target.resolveSibling(target.getFileName() + ".lock");
 		Files.createDirectories(target.getParent());

@@ -102,11 +102,20 @@ class BakeCommandTest {
 		sh(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genseckey", "-alias", "ks", "-keyalg", "AES", "-keysize",
 				"256", "-storetype", "PKCS12", "-keystore", master.toString(), "-storepass", "bench-pin", "-keypass", "bench-pin");
 		Path store = tmp.resolve("fleet-keys.ppks");
+		CliRun missing = CliRun.in(tmp, bake(tmp.resolve("ks-0"), "--device", "lab-101", "--key-store", store.toString(), "--key-store-key",
+				"pkcs12:" + master + "#ks", "--key-store-pin-file", tmp.resolve("pin").toString()).toArray(String[]::new));
+		assertEquals(2, missing.exit(), missing.transcript());
+		assertTrue(missing.err().contains("does not exist; give --create-key-store"), missing.err());
+		assertFalse(Files.exists(store));
 		List<List<String>> unwrapped = new ArrayList<>();
 		for (String dir : List.of("ks-1", "ks-2")) {
 			Path out = tmp.resolve(dir);
-			CliRun run = CliRun.in(tmp, bake(out, "--device", "lab-101", "--no-bundle", "--json", "--key-store", store.toString(),
-					"--key-store-key", "pkcs12:" + master + "#ks", "--key-store-pin-file", tmp.resolve("pin").toString()).toArray(String[]::new));
+			List<String> args = bake(out, "--device", "lab-101", "--no-bundle", "--json", "--key-store", store.toString(),
+					"--key-store-key", "pkcs12:" + master + "#ks", "--key-store-pin-file", tmp.resolve("pin").toString());
+			if (dir.equals("ks-1")) {
+				args.add("--create-key-store");
+			}
+			CliRun run = CliRun.in(tmp, args.toArray(String[]::new));
 			assertEquals(0, run.exit(), run.transcript());
 			assertFalse(run.err().contains("EPHEMERAL"), run.err());
 			assertTrue(run.out().contains("\"storageKeys\": \"key-store\""), run.out());

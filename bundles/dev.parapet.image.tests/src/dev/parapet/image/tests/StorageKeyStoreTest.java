@@ -82,12 +82,12 @@ class StorageKeyStoreTest {
 		List<String> first;
 		List<String> second;
 		try (StorageKeyStoreMasterKey m = master("ks")) {
-			try (StorageKeyStore store = StorageKeyStore.open(file, m)) {
+			try (StorageKeyStore store = StorageKeyStore.openOrCreate(file, m)) {
 				BakedImage a = bake("laptop-1", store);
 				first = unwrapAsBob(a, "first");
 				assertEquals(ImageManifest.KeySource.KEY_STORE, ImageManifest.decode(a.manifest()).keySource());
 			}
-			try (StorageKeyStore store = StorageKeyStore.open(file, m)) {
+			try (StorageKeyStore store = StorageKeyStore.openOrCreate(file, m)) {
 				second = unwrapAsBob(bake("laptop-1", store), "second");
 				assertEquals(List.of(new StorageKeyStore.Entry("acme", "laptop-1", "disk-key", 1, 512),
 						new StorageKeyStore.Entry("acme", "laptop-1", "usb-key", 0, 256)), store.entries());
@@ -109,8 +109,8 @@ class StorageKeyStoreTest {
 
 	@Test
 	void anotherStoreGivesADeviceOtherKeys() throws Exception {
-		try (StorageKeyStoreMasterKey m = master("ks"); StorageKeyStore a = StorageKeyStore.open(tmp.resolve("a.ppks"), m);
-				StorageKeyStore b = StorageKeyStore.open(tmp.resolve("b.ppks"), m)) {
+		try (StorageKeyStoreMasterKey m = master("ks"); StorageKeyStore a = StorageKeyStore.openOrCreate(tmp.resolve("a.ppks"), m);
+				StorageKeyStore b = StorageKeyStore.openOrCreate(tmp.resolve("b.ppks"), m)) {
 			assertFalse(unwrapAsBob(bake("laptop-2", a), "a").equals(unwrapAsBob(bake("laptop-2", b), "b")));
 		}
 	}
@@ -121,17 +121,17 @@ class StorageKeyStoreTest {
 		try (StorageKeyStoreMasterKey m = master("ks")) {
 			byte[] g1;
 			byte[] g2;
-			try (StorageKeyStore store = StorageKeyStore.open(file, m)) {
+			try (StorageKeyStore store = StorageKeyStore.openOrCreate(file, m)) {
 				g1 = store.key("acme", "laptop-1", "disk-key", 1, 512);
 			}
-			try (StorageKeyStore store = StorageKeyStore.open(file, m)) {
+			try (StorageKeyStore store = StorageKeyStore.openOrCreate(file, m)) {
 				g2 = store.key("acme", "laptop-1", "disk-key", 2, 512);
 				assertEquals(64, g2.length);
 				assertFalse(Arrays.equals(g1, g2));
 				assertArrayEquals(g1, store.key("acme", "laptop-1", "disk-key", 1, 512));
 				assertEquals(List.of(1L, 2L), store.entries().stream().map(StorageKeyStore.Entry::generation).toList());
 			}
-			try (StorageKeyStore store = StorageKeyStore.open(file, m)) {
+			try (StorageKeyStore store = StorageKeyStore.openOrCreate(file, m)) {
 				assertArrayEquals(g2, store.key("acme", "laptop-1", "disk-key", 2, 512));
 				StorageKeyStoreException e = assertThrows(StorageKeyStoreException.class,
 						() -> store.key("acme", "laptop-1", "disk-key", 2, 256));
@@ -142,7 +142,7 @@ class StorageKeyStoreTest {
 
 	/** Keeps laptop-1's disk-key, then {@code device}'s usb-key; returns the store's size with the first only. */
 	private static long twoEntries(Path file, StorageKeyStoreMasterKey m, String device) throws Exception {
-		try (StorageKeyStore store = StorageKeyStore.open(file, m)) {
+		try (StorageKeyStore store = StorageKeyStore.openOrCreate(file, m)) {
 			store.key("acme", "laptop-1", "disk-key", 1, 512);
 			long oneEntry = Files.size(file);
 			store.key("acme", device, "usb-key", 0, 256);
@@ -173,7 +173,7 @@ class StorageKeyStoreTest {
 			assertTrue(e.getMessage().contains("entry 1 (acme/laptop-2/usb-key generation 9) does not verify"), e.getMessage());
 
 			Files.write(file, pristine);
-			try (StorageKeyStore store = StorageKeyStore.open(file, m)) {
+			try (StorageKeyStore store = StorageKeyStore.openOrCreate(file, m)) {
 				assertEquals(2, store.entries().size());
 			}
 			assertArrayEquals(pristine, Files.readAllBytes(file));
@@ -203,7 +203,7 @@ class StorageKeyStoreTest {
 	@Test
 	void aStoreOpenedWithAnotherMasterKeyIsRefusedAsSuch() throws Exception {
 		Path file = tmp.resolve("wrong.ppks");
-		try (StorageKeyStoreMasterKey m = master("ks"); StorageKeyStore store = StorageKeyStore.open(file, m)) {
+		try (StorageKeyStoreMasterKey m = master("ks"); StorageKeyStore store = StorageKeyStore.openOrCreate(file, m)) {
 			store.key("acme", "laptop-1", "disk-key", 1, 512);
 		}
 		try (StorageKeyStoreMasterKey other = master("other")) {
@@ -213,9 +213,19 @@ class StorageKeyStoreTest {
 	}
 
 	@Test
+	void aMissingStoreIsNotSilentlyCreatedByOpen() throws Exception {
+		Path file = tmp.resolve("typo/keys.ppks");
+		try (StorageKeyStoreMasterKey m = master("ks")) {
+			Exception e = assertThrows(java.io.IOException.class, () -> StorageKeyStore.open(file, m));
+			assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+		}
+		assertFalse(Files.exists(file));
+	}
+
+	@Test
 	void aSecondBakeCannotOpenAStoreInUse() throws Exception {
 		Path file = tmp.resolve("busy.ppks");
-		try (StorageKeyStoreMasterKey m = master("ks"); StorageKeyStore store = StorageKeyStore.open(file, m)) {
+		try (StorageKeyStoreMasterKey m = master("ks"); StorageKeyStore store = StorageKeyStore.openOrCreate(file, m)) {
 			Exception e = assertThrows(java.io.IOException.class, () -> StorageKeyStore.open(file, m));
 			assertTrue(e.getMessage().contains("in use by another bake"), e.getMessage());
 		}
@@ -240,11 +250,11 @@ class StorageKeyStoreTest {
 		SecretSource pin = SecretSource.environment("PIN", Map.of("PIN", Pkcs11SigningKeyTest.PIN));
 		List<String> first;
 		try (StorageKeyStoreMasterKey m = StorageKeyStoreMasterKey.open(uri, tmp, pin, Path.of(Pkcs11SigningKeyTest.MODULE));
-				StorageKeyStore store = StorageKeyStore.open(file, m)) {
+				StorageKeyStore store = StorageKeyStore.openOrCreate(file, m)) {
 			first = unwrapAsBob(bake("laptop-1", store), "hsm-1");
 		}
 		try (StorageKeyStoreMasterKey m = StorageKeyStoreMasterKey.open(uri, tmp, pin, Path.of(Pkcs11SigningKeyTest.MODULE));
-				StorageKeyStore store = StorageKeyStore.open(file, m)) {
+				StorageKeyStore store = StorageKeyStore.openOrCreate(file, m)) {
 			assertEquals(first, unwrapAsBob(bake("laptop-1", store), "hsm-2"));
 		}
 		// the same store opened with a PKCS#12 key is refused: the key check binds it to the token's key

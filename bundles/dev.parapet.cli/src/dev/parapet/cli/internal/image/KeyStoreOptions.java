@@ -2,6 +2,7 @@
 package dev.parapet.cli.internal.image;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -18,8 +19,11 @@ import picocli.CommandLine.Option;
 final class KeyStoreOptions {
 
 	@Option(names = "--key-store", paramLabel = "FILE",
-			description = "keep storage keys in FILE (created if missing) so re-baking a device keeps its disks' keys; without it they are ephemeral")
+			description = "keep storage keys in FILE so re-baking a device keeps its disks' keys; without it they are ephemeral")
 	Path store;
+
+	@Option(names = "--create-key-store", description = "create --key-store FILE if it does not exist (a fleet's first bake with a store)")
+	boolean create;
 
 	@Option(names = "--key-store-key", paramLabel = "REF",
 			description = "the store's AES-256 master key: pkcs12:FILE#ALIAS or a pkcs11: URI (token=...;object=...)")
@@ -46,19 +50,24 @@ final class KeyStoreOptions {
 	/** Opens and verifies the store, or nothing if no {@code --key-store} was given. */
 	Optional<Opened> open(Path workingDirectory, Path pkcs11Module) throws CliException, IOException {
 		if (store == null) {
-			if (masterKey != null || pinEnv != null || pinFile != null) {
-				throw new CliException("--key-store-key and --key-store-pin-* need --key-store FILE");
+			if (masterKey != null || pinEnv != null || pinFile != null || create) {
+				throw new CliException("--key-store-key, --key-store-pin-* and --create-key-store need --key-store FILE");
 			}
 			return Optional.empty();
 		}
 		if (masterKey == null) {
 			throw new CliException("--key-store needs --key-store-key pkcs12:FILE#ALIAS or pkcs11:URI");
 		}
+		Path file = workingDirectory.resolve(store);
+		if (!create && !Files.exists(file)) {
+			throw new CliException("key store " + file + " does not exist; give --create-key-store for the fleet's first bake with a store"
+					+ " (a mistyped path must not give every disk a new key)");
+		}
 		StorageKeyStoreMasterKey key = StorageKeyStoreMasterKey.open(masterKey, workingDirectory,
 				KeyOptions.secret(pinEnv, pinFile, workingDirectory, "key-store master key passphrase or PIN"), pkcs11Module);
 		boolean ok = false;
 		try {
-			Opened o = new Opened(key, StorageKeyStore.open(workingDirectory.resolve(store), key));
+			Opened o = new Opened(key, StorageKeyStore.openOrCreate(file, key));
 			ok = true;
 			return Optional.of(o);
 		} finally {

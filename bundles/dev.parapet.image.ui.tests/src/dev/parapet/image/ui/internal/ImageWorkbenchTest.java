@@ -2,6 +2,7 @@
 package dev.parapet.image.ui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -84,7 +85,10 @@ class ImageWorkbenchTest {
 		sh(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genseckey", "-alias", "ks", "-keyalg", "AES", "-keysize",
 				"256", "-storetype", "PKCS12", "-keystore", master.toString(), "-storepass", "bench-pin", "-keypass", "bench-pin");
 		Path store = temp.resolve("keys/acme.ppks");
-		wizard.page().fillKeyStore(store, "pkcs12:" + master + "#ks", "bench-pin");
+		wizard.page().fillKeyStore(store, "pkcs12:" + master + "#ks", "bench-pin", false);
+		assertFalse(wizard.canFinish(), "a missing store is not created unless asked for");
+		assertTrue(wizard.page().getErrorMessage().contains("Create the store"), wizard.page().getErrorMessage());
+		wizard.page().fillKeyStore(store, "pkcs12:" + master + "#ks", "bench-pin", true);
 		settle(500);
 		assertEquals(null, wizard.page().getMessage());
 		assertTrue(wizard.canFinish(), "the filled page is complete");

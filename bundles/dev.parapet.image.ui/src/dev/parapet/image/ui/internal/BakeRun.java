@@ -45,7 +45,8 @@ final class BakeRun {
 		}
 		try (StorageKeyStoreMasterKey master = StorageKeyStoreMasterKey.open(s.keyStoreKey(), s.keyStore().toAbsolutePath().getParent(),
 				SecretSource.given(keyStorePin, "the bake wizard"), Pkcs11KeySource.DEFAULT_MODULE);
-				StorageKeyStore store = StorageKeyStore.open(s.keyStore(), master)) {
+				StorageKeyStore store = s.createKeyStore() ? StorageKeyStore.openOrCreate(s.keyStore(), master)
+						: StorageKeyStore.open(s.keyStore(), master)) {
 			return run(fleet, s, policyPin, secureBootPin, store, monitor);
 		}
 	}

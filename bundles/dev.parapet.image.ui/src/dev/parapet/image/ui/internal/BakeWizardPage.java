@@ -36,6 +36,7 @@ final class BakeWizardPage extends WizardPage {
 	private Text keyStore;
 	private Text keyStoreKey;
 	private Text keyStorePin;
+	private Button createKeyStore;
 	private Spinner jobs;
 
 	BakeWizardPage(String fleet, List<String> devices, Path fleetFolder) {
@@ -77,6 +78,11 @@ final class BakeWizardPage extends WizardPage {
 		keyStoreKey = row(c, "Store master key:", "", null);
 		keyStoreKey.setMessage("pkcs12:FILE#ALIAS or pkcs11:token=...;object=...");
 		keyStorePin = secret(c, "Store master key PIN / passphrase:");
+		new Label(c, SWT.NONE);
+		createKeyStore = new Button(c, SWT.CHECK);
+		createKeyStore.setText("Create the store (the fleet's first bake with a store)");
+		createKeyStore.addListener(SWT.Selection, e -> validate());
+		new Label(c, SWT.NONE);
 		new Label(c, SWT.NONE).setText("Parallel jobs:");
 		jobs = new Spinner(c, SWT.BORDER);
 		jobs.setValues(Runtime.getRuntime().availableProcessors(), 1, 64, 0, 1, 4);
@@ -135,6 +141,8 @@ final class BakeWizardPage extends WizardPage {
 			problem = "Choose an output folder.";
 		} else if (!keyStore.getText().isBlank() && !keyStoreKey.getText().startsWith("pkcs12:") && !keyStoreKey.getText().startsWith("pkcs11:")) {
 			problem = "Store master key: pkcs12:FILE#ALIAS or a pkcs11: URI.";
+		} else if (!keyStore.getText().isBlank() && !Files.exists(Path.of(keyStore.getText())) && !createKeyStore.getSelection()) {
+			problem = "The storage-key store does not exist: tick \"Create the store\" for the fleet's first bake with a store.";
 		}
 		setErrorMessage(problem);
 		setMessage(keyStore.getText().isBlank() ? "Storage keys will be EPHEMERAL: without a storage-key store, re-baking a device gives"
@@ -154,17 +162,20 @@ final class BakeWizardPage extends WizardPage {
 	}
 
 	/** Chooses a storage-key store (tests, and callers that know the values). */
-	void fillKeyStore(Path store, String masterKey, String pin) {
+	void fillKeyStore(Path store, String masterKey, String pin, boolean create) {
 		keyStore.setText(store.toString());
 		keyStoreKey.setText(masterKey);
 		keyStorePin.setText(pin);
+		createKeyStore.setSelection(create);
+		validate();
 	}
 
 	BakeSettings settings() {
 		List<String> chosen = Arrays.stream(deviceList.getCheckedElements()).map(String.class::cast).toList();
 		return new BakeSettings(chosen, Path.of(out.getText()), Path.of(runtime.getText()), Path.of(cardCerts.getText()),
 				Path.of(cardKeys.getText()), Long.parseLong(created.getText()), jobs.getSelection(),
-				keyStore.getText().isBlank() ? null : Path.of(keyStore.getText()), keyStore.getText().isBlank() ? null : keyStoreKey.getText());
+				keyStore.getText().isBlank() ? null : Path.of(keyStore.getText()), keyStore.getText().isBlank() ? null : keyStoreKey.getText(),
+				createKeyStore.getSelection());
 	}
 
 	/** The PINs (policy key, Secure Boot key, store master key) as fresh arrays; the fields are cleared. */
