@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -99,12 +100,31 @@ class StorageKeyStoreTest {
 		// ISO-8859-1 maps bytes to chars one to one: contains() is a byte search
 		String stored = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
 		for (String line : first) {
-			byte[] key = HexFormat.of().parseHex(line.substring(line.lastIndexOf(' ') + 1));
+			byte[] key = HexFormat.of().parseHex(hexOf(line));
 			for (int i = 0; i + 8 <= key.length; i++) {
 				assertFalse(stored.contains(new String(key, i, 8, StandardCharsets.ISO_8859_1)), "store holds bytes " + i + ".. of a storage key");
 			}
 		}
 		assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+
+		// an independent reader of docs/formats.md 5 (python3-cryptography AESGCM) finds the keys the envelopes carry
+		String read = Tools.ok("/usr/bin/python3", Tools.resources().resolve("py/read_key_store.py").toString(), file.toString(),
+				HexFormat.of().formatHex(rawMasterKey("ks")));
+		assertEquals(List.of("acme laptop-1 disk-key 1 512 " + hexOf(first.get(0)), "acme laptop-1 usb-key 0 256 " + hexOf(first.get(1))),
+				read.lines().toList());
+	}
+
+	private static String hexOf(String unwrapLine) {
+		return unwrapLine.substring(unwrapLine.lastIndexOf(' ') + 1);
+	}
+
+	/** The master key's bytes, read by the JDK's PKCS#12 key store for the independent reader only. */
+	private static byte[] rawMasterKey(String alias) throws Exception {
+		KeyStore ks = KeyStore.getInstance("PKCS12");
+		try (var in = Files.newInputStream(p12)) {
+			ks.load(in, PASS.toCharArray());
+		}
+		return ks.getKey(alias, PASS.toCharArray()).getEncoded();
 	}
 
 	@Test
