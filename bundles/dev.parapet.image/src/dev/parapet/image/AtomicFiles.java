@@ -42,8 +42,17 @@ public final class AtomicFiles {
 	private AtomicFiles() {
 	}
 
-	/** Writes {@code target} atomically. */
+	/** Writes {@code target} atomically, readable by everyone (public and signed material). */
 	public static void write(Path target, Content content) throws IOException {
+		write(target, content, "rw-r--r--");
+	}
+
+	/** Writes {@code target} atomically, readable by its owner only (sealed key material). */
+	public static void writePrivate(Path target, Content content) throws IOException {
+		write(target, content, "rw-------");
+	}
+
+	private static void write(Path target, Content content, String permissions) throws IOException {
 		Path dir = target.toAbsolutePath().getParent();
 		Files.createDirectories(dir);
 		Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
@@ -54,8 +63,7 @@ public final class AtomicFiles {
 				content.writeTo(ch);
 				ch.force(true);
 			}
-			// temporary files start private; outputs hold only public and signed material
-			Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+			Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString(permissions));
 			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			done = true;
 		} finally {

@@ -57,7 +57,8 @@ public final class DeviceImageBaker {
 			PppKeySection.patch(PeImage.parse(runtime), in.policyKey());
 			byte[] efi = AuthenticodeSigner.sign(runtime, in.secureBootKey());
 
-			byte[] envelopes = KeyEnvelopes.write(in.fleet(), d, policyId, wraps(d, blob, in.recipients()), in.randomness());
+			byte[] envelopes = KeyEnvelopes.write(in.fleet(), d, policyId, wraps(d, blob, in.recipients()), in.storageKeys(),
+					in.randomness());
 
 			MessageDigest sha = MessageDigest.getInstance("SHA-256");
 			String policyHex = HexFormat.of().formatHex(policyId);
@@ -81,7 +82,7 @@ public final class DeviceImageBaker {
 			}
 			ImageManifest manifest = new ImageManifest(in.fleet(), d, policyId, blob.rollbackCounter(), in.runtimeVersion(),
 					sha.digest(in.runtimeEfi()), in.sourceDateEpoch(), parts,
-					in.randomness().deterministic() ? ImageManifest.KeySource.DETERMINISTIC_TEST_KEYS : ImageManifest.KeySource.SECURE_RANDOM,
+					keySource(in),
 					blob.storageKeys().isEmpty() ? List.of() : List.of(EspPaths.uefi(EspPaths.ENVELOPES)));
 			byte[] canonical = manifest.encode();
 			files.put(EspPaths.MANIFEST, CmsManifestSigner.sign(canonical, in.secureBootKey()));
@@ -90,9 +91,16 @@ public final class DeviceImageBaker {
 			throw new ImageBakeException(d + ": hv-runtime EFI binary: " + e.getMessage(), e);
 		} catch (GeneralSecurityException e) {
 			throw new ImageBakeException(d + ": " + e.getMessage(), e);
-		} catch (IllegalArgumentException e) {
+		} catch (IllegalArgumentException | java.io.IOException e) {
 			throw new ImageBakeException(d + ": " + e.getMessage(), e);
 		}
+	}
+
+	private static ImageManifest.KeySource keySource(DeviceImageInputs in) {
+		if (in.randomness().deterministic()) {
+			return ImageManifest.KeySource.DETERMINISTIC_TEST_KEYS;
+		}
+		return in.storageKeys().persistent() ? ImageManifest.KeySource.KEY_STORE : ImageManifest.KeySource.SECURE_RANDOM;
 	}
 
 	private static List<StorageKeyWrap> wraps(String device, PolicyFacts blob, Map<String, KeyRecipients> recipients)

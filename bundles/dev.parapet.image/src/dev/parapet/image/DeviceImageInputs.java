@@ -17,9 +17,19 @@ import java.util.Map;
  * @param secureBootKey   the fleet's Secure Boot key (RSA) that signs the EFI binary and the manifest
  * @param recipients      per storage key id of the policy blob: who may unwrap it
  * @param sourceDateEpoch the time stamped on everything (SOURCE_DATE_EPOCH)
- * @param randomness      where storage and ephemeral keys come from
+ * @param randomness      where ephemeral ECDH keys (and ephemeral storage keys) come from
+ * @param storageKeys     where the storage keys come from: a {@link StorageKeyStore}, or
+ *                        {@link StorageKeys#ephemeral(KeyRandomness)} of {@code randomness}
  */
 public record DeviceImageInputs(String fleet, String device, byte[] policyBlob, byte[] runtimeEfi, String runtimeVersion,
 		ECPublicKey policyKey, SigningKey secureBootKey, Map<String, KeyRecipients> recipients, long sourceDateEpoch,
-		KeyRandomness randomness) {
+		KeyRandomness randomness, StorageKeys storageKeys) {
+
+	/** Inputs whose storage keys are ephemeral: drawn from {@code randomness} and kept nowhere. */
+	public DeviceImageInputs(String fleet, String device, byte[] policyBlob, byte[] runtimeEfi, String runtimeVersion,
+			ECPublicKey policyKey, SigningKey secureBootKey, Map<String, KeyRecipients> recipients, long sourceDateEpoch,
+			KeyRandomness randomness) {
+		this(fleet, device, policyBlob, runtimeEfi, runtimeVersion, policyKey, secureBootKey, recipients, sourceDateEpoch, randomness,
+				StorageKeys.ephemeral(randomness));
+	}
 }

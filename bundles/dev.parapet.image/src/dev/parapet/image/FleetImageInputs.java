@@ -54,6 +54,7 @@ public final class FleetImageInputs implements FleetBake.Inputs {
 	private final String runtimeVersion;
 	private final long sourceDateEpoch;
 	private final KeyRandomness randomness;
+	private final StorageKeys storageKeySource;
 	private final Map<String, StorageKey> storageKeys = new HashMap<>();
 	private final Map<String, CardKey> cardCache = new ConcurrentHashMap<>();
 	private final Object modelLock = new Object();
@@ -67,10 +68,21 @@ public final class FleetImageInputs implements FleetBake.Inputs {
 	 * @param runtime         hv-runtime's unsigned EFI binary
 	 * @param runtimeVersion  its version
 	 * @param sourceDateEpoch creation time of blobs and images
-	 * @param randomness      key randomness (secure, or deterministic test keys)
+	 * @param randomness      key randomness (secure, or deterministic test keys); storage keys are ephemeral
 	 */
 	public FleetImageInputs(LoadedFleet fleet, PolicyCompiler compiler, PolicySigner policySigner, SigningKey secureBoot,
 			CardKeyDirectory cards, byte[] runtime, String runtimeVersion, long sourceDateEpoch, KeyRandomness randomness) {
+		this(fleet, compiler, policySigner, secureBoot, cards, runtime, runtimeVersion, sourceDateEpoch, randomness,
+				StorageKeys.ephemeral(randomness));
+	}
+
+	/**
+	 * As {@link #FleetImageInputs(LoadedFleet, PolicyCompiler, PolicySigner, SigningKey, CardKeyDirectory, byte[], String, long, KeyRandomness)}
+	 * with the storage keys taken from {@code storageKeySource} (a {@link StorageKeyStore} keeps them across bakes).
+	 */
+	public FleetImageInputs(LoadedFleet fleet, PolicyCompiler compiler, PolicySigner policySigner, SigningKey secureBoot,
+			CardKeyDirectory cards, byte[] runtime, String runtimeVersion, long sourceDateEpoch, KeyRandomness randomness,
+			StorageKeys storageKeySource) {
 		this.fleet = fleet;
 		this.compiler = compiler;
 		this.policySigner = policySigner;
@@ -80,6 +92,7 @@ public final class FleetImageInputs implements FleetBake.Inputs {
 		this.runtimeVersion = runtimeVersion;
 		this.sourceDateEpoch = sourceDateEpoch;
 		this.randomness = randomness;
+		this.storageKeySource = storageKeySource;
 		for (Resource r : List.copyOf(fleet.resourceSet().getResources())) {
 			for (TreeIterator<EObject> it = r.getAllContents(); it.hasNext();) {
 				if (it.next() instanceof StorageKey k && k.getName() != null) {
@@ -126,7 +139,7 @@ public final class FleetImageInputs implements FleetBake.Inputs {
 			throw new ImageBakeException("policy-signing key of fleet " + fleetName() + " is not P-256");
 		}
 		return new DeviceImageInputs(fleetName(), name, compiled.blob(), runtime, runtimeVersion, policyKey, secureBoot, recipients,
-				sourceDateEpoch, randomness);
+				sourceDateEpoch, randomness, storageKeySource);
 	}
 
 	private List<CardKey> cardsOf(StorageKey key) throws IOException {

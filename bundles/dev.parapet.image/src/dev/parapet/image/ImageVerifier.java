@@ -181,9 +181,13 @@ public final class ImageVerifier {
 		}
 		check(r, "sbom", listsAll, listsAll ? "CycloneDX 1.5, lists the SHA-256 of every other part" : "SBOM does not list every part's hash");
 		boolean test = manifest.keySource() == ImageManifest.KeySource.DETERMINISTIC_TEST_KEYS;
-		check(r, "key randomness", !test || allowTestKeys, test
-				? "storage and ephemeral keys derived from a public test seed (--deterministic-test-keys): NOT a production image"
-				: "storage and ephemeral keys drawn from a secure random generator at bake time; random parts: " + manifest.randomParts());
+		check(r, "key randomness", !test || allowTestKeys, switch (manifest.keySource()) {
+		case DETERMINISTIC_TEST_KEYS -> "storage and ephemeral keys derived from a public test seed (--deterministic-test-keys): NOT a production image";
+		case KEY_STORE -> "storage keys from a storage-key store (the same at every bake until their generation is raised),"
+				+ " ephemeral keys drawn from a secure random generator; random parts: " + manifest.randomParts();
+		case SECURE_RANDOM -> "storage keys EPHEMERAL: drawn from a secure random generator at bake time and kept nowhere, re-baking this device loses its"
+				+ " encrypted data (bake with --key-store); random parts: " + manifest.randomParts();
+		});
 	}
 
 	private static void verifyEnvelopes(VerificationReport r, byte[] envelopes, PolicyFacts blob, ImageManifest manifest) {

@@ -62,6 +62,7 @@ class BakeCommandTest {
 		CliRun run = CliRun.in(tmp, bake(out, "--device", "lab-101", "--device", "hr-017").toArray(String[]::new));
 		assertEquals(0, run.exit(), run.transcript());
 		assertTrue(run.err().contains("[2/2]") && run.err().contains("2 of 2 images"), run.err());
+		assertTrue(run.err().contains("WARNING storage keys are EPHEMERAL (no --key-store)"), run.err());
 		assertTrue(Files.isRegularFile(out.resolve("lab-101.img")) && Files.isRegularFile(out.resolve("acme.images.tar.gz")));
 		try (var files = Files.list(out)) {
 			assertFalse(files.anyMatch(p -> p.getFileName().toString().endsWith(".part")));
@@ -71,6 +72,7 @@ class BakeCommandTest {
 		assertEquals(17, verify.out().lines().filter(l -> l.startsWith("OK   ")).count(), verify.out());
 		assertTrue(verify.out().contains("OK   policy signature: ES256 signature verifies with the key in .pppkey"), verify.out());
 		assertTrue(verify.out().contains("OK   key envelopes: 2 storage keys"), verify.out());
+		assertTrue(verify.out().contains("key randomness: storage keys EPHEMERAL"), verify.out());
 
 		byte[] img = Files.readAllBytes(out.resolve("lab-101.img"));
 		img[indexOf(img, "PPPKEY".getBytes()) + 20] ^= 0x40; // the policy key in hv-runtime's .pppkey
@@ -98,6 +100,60 @@ class BakeCommandTest {
 		CliRun strict = CliRun.in(tmp, "verify-image", tmp.resolve("det-a/lap-005.img").toString(), "--trust", prep.resolve("keys/sb.pem").toString());
 		assertEquals(1, strict.exit(), strict.transcript());
 		assertTrue(strict.out().contains("FAIL key randomness"), strict.out());
+	}
+
+	@Test
+	void rebakingWithAKeyStoreWrapsTheSameStorageKeysAndATamperedStoreIsRefused() throws Exception {
+		Path master = tmp.resolve("ks-master.p12");
+		sh(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genseckey", "-alias", "ks", "-keyalg", "AES", "-keysize",
+				"256", "-storetype", "PKCS12", "-keystore", master.toString(), "-storepass", "bench-pin", "-keypass", "bench-pin");
+		Path store = tmp.resolve("fleet-keys.ppks");
+		CliRun missing = CliRun.in(tmp, bake(tmp.resolve("ks-0"), "--device", "lab-101", "--key-store", store.toString(), "--key-store-key",
+				"pkcs12:" + master + "#ks", "--key-store-pin-file", tmp.resolve("pin").toString()).toArray(String[]::new));
+		assertEquals(2, missing.exit(), missing.transcript());
+		assertTrue(missing.err().contains("does not exist; give --create-key-store"), missing.err());
+		assertFalse(Files.exists(store));
+		List<List<String>> unwrapped = new ArrayList<>();
+		for (String dir : List.of("ks-1", "ks-2")) {
+			Path out = tmp.resolve(dir);
+			List<String> args = bake(out, "--device", "lab-101", "--no-bundle", "--json", "--key-store", store.toString(),
+					"--key-store-key", "pkcs12:" + master + "#ks", "--key-store-pin-file", tmp.resolve("pin").toString());
+			if (dir.equals("ks-1")) {
+				args.add("--create-key-store");
+			}
+			CliRun run = CliRun.in(tmp, args.toArray(String[]::new));
+			assertEquals(0, run.exit(), run.transcript());
+			assertFalse(run.err().contains("EPHEMERAL"), run.err());
+			assertTrue(run.out().contains("\"storageKeys\": \"key-store\""), run.out());
+			CliRun verify = CliRun.in(tmp, "verify-image", out.resolve("lab-101.img").toString(), "--trust", prep.resolve("keys/sb.pem").toString());
+			assertEquals(0, verify.exit(), verify.transcript());
+			assertTrue(verify.out().contains("key randomness: storage keys from a storage-key store"), verify.out());
+			Path envelopes = tmp.resolve(dir + "-envelopes.cbor");
+			sh("env", "MTOOLS_SKIP_CHECK=1", "mcopy", "-n", "-i", out.resolve("lab-101.img") + "@@1M", "::/EFI/parapet/envelopes.cbor",
+					envelopes.toString());
+			List<String> command = new ArrayList<>(List.of("/usr/bin/python3",
+					root.resolve("bundles/dev.parapet.image.tests/resources/py/unwrap_envelopes.py").toString(), envelopes.toString(), "acme"));
+			try (var cards = Files.list(prep.resolve("cards/9d"))) {
+				cards.filter(p -> p.toString().endsWith(".key")).sorted().forEach(k -> {
+					String uid = k.getFileName().toString().replace(".key", "");
+					command.add(uid + "=" + k + ":" + k.resolveSibling(uid + ".pem"));
+				});
+			}
+			unwrapped.add(shOut(command.toArray(String[]::new)).lines().toList());
+		}
+		assertFalse(unwrapped.get(0).isEmpty());
+		assertEquals(unwrapped.get(0), unwrapped.get(1));
+
+		byte[] data = Files.readAllBytes(store);
+		data[data.length - 29] ^= 1; // the tag of the last entry, just before the 28-byte seal
+		Files.write(store, data);
+		CliRun refused = CliRun.in(tmp, bake(tmp.resolve("ks-3"), "--device", "lab-101", "--no-bundle", "--key-store", store.toString(),
+				"--key-store-key", "pkcs12:" + master + "#ks", "--key-store-pin-file", tmp.resolve("pin").toString()).toArray(String[]::new));
+		assertEquals(2, refused.exit(), refused.transcript());
+		assertTrue(refused.err().contains("entry 1 (acme/lab-101/") && refused.err().contains("does not verify"), refused.err());
+		assertFalse(Files.exists(tmp.resolve("ks-3/lab-101.img")));
+		assertEquals(2, CliRun.in(tmp, bake(tmp.resolve("ks-4"), "--device", "lab-101", "--key-store", store.toString())
+				.toArray(String[]::new)).exit());
 	}
 
 	@Test
@@ -176,10 +232,15 @@ class BakeCommandTest {
 	}
 
 	private static void sh(String... command) throws IOException, InterruptedException {
+		shOut(command);
+	}
+
+	private static String shOut(String... command) throws IOException, InterruptedException {
 		Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
 		String out = new String(p.getInputStream().readAllBytes());
 		if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) {
 			throw new IOException(String.join(" ", command) + " failed:\n" + out);
 		}
+		return out;
 	}
 }

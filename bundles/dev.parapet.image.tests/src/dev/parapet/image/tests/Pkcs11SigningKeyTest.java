@@ -27,14 +27,18 @@ import dev.parapet.image.internal.pe.PppKeySection;
  */
 class Pkcs11SigningKeyTest {
 
-	private static final String MODULE = "/usr/lib/softhsm/libsofthsm2.so";
-	private static final String PIN = "864213";
+	static final String MODULE = "/usr/lib/softhsm/libsofthsm2.so";
+	static final String PIN = "864213";
 
 	@TempDir
 	static Path dir;
 
-	/** Creates the token once per JVM (softhsm2 reads its configuration when the module loads). */
-	private static synchronized Path token() throws Exception {
+	/**
+	 * Creates the tokens once per JVM (softhsm2 reads its configuration and its tokens when the module
+	 * loads): {@code parapet-sb} with the Secure Boot key, {@code parapet-ks} with an AES-256 key-store
+	 * master key labelled {@code ks-master}.
+	 */
+	static synchronized Path token() throws Exception {
 		Path conf = Path.of(System.getenv().getOrDefault("SOFTHSM2_CONF", "/tmp/parapet-image-softhsm2.conf"));
 		Path ca = conf.resolveSibling("ca.pem");
 		if (Files.exists(ca)) {
@@ -45,6 +49,9 @@ class Pkcs11SigningKeyTest {
 		Files.writeString(conf, "directories.tokendir = " + tokens + "\nobjectstore.backend = file\nlog.level = ERROR\n");
 		String env = "SOFTHSM2_CONF=" + conf;
 		Tools.ok("env", env, "softhsm2-util", "--init-token", "--free", "--label", "parapet-sb", "--pin", PIN, "--so-pin", "97531864");
+		Tools.ok("env", env, "softhsm2-util", "--init-token", "--free", "--label", "parapet-ks", "--pin", PIN, "--so-pin", "97531864");
+		Tools.ok("env", env, "pkcs11-tool", "--module", MODULE, "--token-label", "parapet-ks", "--login", "--pin", PIN, "--keygen",
+				"--key-type", "AES:32", "--label", "ks-master", "--id", "05", "--sensitive");
 		Tools.ok("env", env, "pkcs11-tool", "--module", MODULE, "--token-label", "parapet-sb", "--login", "--pin", PIN, "--keypairgen",
 				"--key-type", "rsa:2048", "--label", "db-signing", "--id", "02");
 		Path work = Files.createTempDirectory(conf.getParent(), "ca");

@@ -38,6 +38,7 @@ import dev.parapet.image.KeyManagementCertificateDirectory;
 import dev.parapet.image.KeyRandomness;
 import dev.parapet.image.RegistryCardKeyDirectory;
 import dev.parapet.image.SigningKey;
+import dev.parapet.image.StorageKeys;
 import dev.parapet.registry.CardDirectory;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -53,8 +54,13 @@ import picocli.CommandLine.Parameters;
 				"keys wrapped to the 9D keys of the authorized cards, a CycloneDX SBOM and a CMS-signed",
 				"manifest over all of them (docs/formats.md 2, 3). Then a tar.gz bundle of all images." },
 		footer = { "", "Time: --created, else SOURCE_DATE_EPOCH (the wall clock is never used).",
-				"Same inputs and time give the same images, except the freshly drawn storage and ephemeral",
-				"keys, which the manifest records.",
+				"Same inputs and time give the same images, except the freshly drawn ephemeral ECDH keys (and",
+				"storage keys without a key store), which the manifest records.",
+				"Storage keys: with --key-store FILE --key-store-key REF (--create-key-store the first time)",
+				"each (device, key id, generation) keeps",
+				"its key across bakes (drawn once, sealed under the master key; docs/formats.md 5); raise the",
+				"key's generation in the policy to rotate it. A damaged or altered store is refused. Without",
+				"--key-store the storage keys are EPHEMERAL: re-baking a device makes its disks' data unreadable.",
 				"Each image appears atomically as DIR/<device>.img; a failed device leaves no file.",
 				"Card certificates: --registry (issued cards only), or --card-certs DIR/UID.pem (9A, as parapet compile)",
 				"and --card-keys DIR/UID.pem (9D).",
@@ -132,6 +138,9 @@ public final class BakeCommand implements Callable<Integer> {
 	@Mixin
 	private KeyOptions keys = new KeyOptions();
 
+	@Mixin
+	private KeyStoreOptions keyStore = new KeyStoreOptions();
+
 	@Option(names = { "-h", "--help" }, usageHelp = true, description = "show this help")
 	private boolean help;
 
@@ -171,10 +180,19 @@ public final class BakeCommand implements Callable<Integer> {
 			}
 		}
 		KeyRandomness randomness = testKeySeed != null ? KeyRandomness.deterministicForTests(testKeySeed) : KeyRandomness.secure();
+		if (testKeySeed != null && keyStore.store != null) {
+			throw new CliException("--deterministic-test-keys and --key-store exclude each other");
+		}
+		Optional<KeyStoreOptions.Opened> store = keyStore.open(context.workingDirectory(), keys.pkcs11Module);
 		if (testKeySeed != null) {
 			context.err().println("parapet bake: WARNING deterministic test keys: these images are for tests only");
+		} else if (store.isEmpty()) {
+			context.err().println("parapet bake: WARNING storage keys are EPHEMERAL (no --key-store): they are kept nowhere, so"
+					+ " re-baking these devices gives their disks new keys and the data encrypted under the old ones is lost");
 		}
-		try (CardDirectory registry = RegistryOption.open(cards.registry, context);
+		StorageKeys storageKeys = store.<StorageKeys>map(KeyStoreOptions.Opened::store).orElse(StorageKeys.ephemeral(randomness));
+		try (KeyStoreOptions.Opened closeStore = store.orElse(null);
+				CardDirectory registry = RegistryOption.open(cards.registry, context);
 				PolicySigner policySigner = SigningKeys.open(fleet.fleet(),
 						policyPin.source(context.workingDirectory(), "PIN or passphrase of the policy signing key"))) {
 			CardKeyDirectory cardKeyDirectory = registry != null ? new RegistryCardKeyDirectory(registry)
@@ -183,7 +201,7 @@ public final class BakeCommand implements Callable<Integer> {
 					: new CardCertificateDirectory(context.workingDirectory().resolve(cards.folders.cardCertificates)));
 			SigningKey secureBoot = keys.secureBootKey(fleet.fleet(), context.workingDirectory());
 			FleetImageInputs inputs = new FleetImageInputs(fleet, compiler, policySigner, secureBoot, cardKeyDirectory, efi,
-					version, time, randomness);
+					version, time, randomness, storageKeys);
 			boolean terminal = Terminal.progressBarFor(context.err());
 			ProgressLine progress = new ProgressLine(context.err(), terminal, devices.size());
 			long start = System.nanoTime();
@@ -192,7 +210,7 @@ public final class BakeCommand implements Callable<Integer> {
 					new AtomicBoolean());
 			double seconds = (System.nanoTime() - start) / 1e9;
 			if (json) {
-				context.out().println(json(inputs.fleetName(), result));
+				context.out().println(json(inputs.fleetName(), result, store.map(o -> o.store().file())));
 			}
 			context.err().printf("parapet bake: %d of %d images in %s (%.1f MiB, %.1f s)%s%n", result.images().size(), devices.size(),
 					outDir, progress.bytes() / 1048576.0, seconds, result.bundle() == null ? "" : ", bundle " + result.bundle().getFileName());
@@ -208,10 +226,12 @@ public final class BakeCommand implements Callable<Integer> {
 		}
 	}
 
-	private static String json(String fleet, FleetBake.Result result) {
+	private static String json(String fleet, FleetBake.Result result, Optional<Path> keyStoreFile) {
 		JsonObject o = new JsonObject();
 		o.addProperty("format", "parapet-bake/1");
 		o.addProperty("fleet", fleet);
+		o.addProperty("storageKeys", keyStoreFile.isPresent() ? "key-store" : "ephemeral");
+		o.addProperty("keyStore", keyStoreFile.map(Path::toString).orElse(null));
 		JsonArray images = new JsonArray();
 		for (FleetBake.Image i : result.images()) {
 			JsonObject j = new JsonObject();

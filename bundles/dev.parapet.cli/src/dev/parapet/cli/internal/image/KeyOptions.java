@@ -38,13 +38,17 @@ final class KeyOptions {
 	}
 
 	private SecretSource secret(Path workingDirectory) throws CliException {
-		if (secureBootPinEnv != null && secureBootPinFile != null) {
-			throw new CliException("give the Secure Boot key PIN by environment variable or by file, not both");
+		return secret(secureBootPinEnv, secureBootPinFile, workingDirectory, "Secure Boot key PIN");
+	}
+
+	/** A secret from an environment variable or a file (not both), else a prompt for {@code what}. */
+	static SecretSource secret(String env, Path file, Path workingDirectory, String what) throws CliException {
+		if (env != null && file != null) {
+			throw new CliException("give the " + what + " by environment variable or by file, not both");
 		}
-		if (secureBootPinEnv != null) {
-			return SecretSource.environment(secureBootPinEnv);
+		if (env != null) {
+			return SecretSource.environment(env);
 		}
-		return secureBootPinFile != null ? SecretSource.file(workingDirectory.resolve(secureBootPinFile))
-				: SecretSource.prompt("Secure Boot key PIN");
+		return file != null ? SecretSource.file(workingDirectory.resolve(file)) : SecretSource.prompt(what);
 	}
 }

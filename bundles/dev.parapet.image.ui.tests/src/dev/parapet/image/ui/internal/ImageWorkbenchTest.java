@@ -2,6 +2,7 @@
 package dev.parapet.image.ui.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -17,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.parapet.compiler.LoadedFleet;
+import dev.parapet.compiler.keys.SecretSource;
+import dev.parapet.image.StorageKeyStore;
+import dev.parapet.image.StorageKeyStoreMasterKey;
 
 /**
  * The bake wizard on the example fleet (keys and card certificates from prepare-fleet.sh, a
@@ -74,13 +78,29 @@ class ImageWorkbenchTest {
 		Path out = temp.resolve("images");
 		wizard.page().fill(temp.resolve("efi/hello.efi"), prep.resolve("cards/9a"), prep.resolve("cards/9d"), out, 1_763_769_600L,
 				"bench-pin", "bench-pin");
+		settle(200);
+		assertTrue(wizard.page().getMessage().contains("EPHEMERAL"), wizard.page().getMessage());
+		screenshot("bake-wizard-ephemeral");
+		Path master = temp.resolve("ks-master.p12");
+		sh(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(), "-genseckey", "-alias", "ks", "-keyalg", "AES", "-keysize",
+				"256", "-storetype", "PKCS12", "-keystore", master.toString(), "-storepass", "bench-pin", "-keypass", "bench-pin");
+		Path store = temp.resolve("keys/acme.ppks");
+		wizard.page().fillKeyStore(store, "pkcs12:" + master + "#ks", "bench-pin", false);
+		assertFalse(wizard.canFinish(), "a missing store is not created unless asked for");
+		assertTrue(wizard.page().getErrorMessage().contains("Create the store"), wizard.page().getErrorMessage());
+		wizard.page().fillKeyStore(store, "pkcs12:" + master + "#ks", "bench-pin", true);
 		settle(500);
+		assertEquals(null, wizard.page().getMessage());
 		assertTrue(wizard.canFinish(), "the filled page is complete");
 		screenshot("bake-wizard");
 		assertTrue(wizard.performFinish());
 		dialog.close();
 		assertTrue(wizard.result().ok(), wizard.result().failures().toString());
 		assertEquals(15, wizard.result().images().size());
+		try (StorageKeyStoreMasterKey key = StorageKeyStoreMasterKey.pkcs12(master, "ks", SecretSource.given("bench-pin".toCharArray(), "test"));
+				StorageKeyStore kept = StorageKeyStore.open(store, key)) {
+			assertTrue(kept.entries().size() > 1 && kept.entries().stream().allMatch(e -> e.fleet().equals("acme")), kept.entries().toString());
+		}
 
 		ImagesView view = (ImagesView) page().showView(ImagesView.ID);
 		long until = System.currentTimeMillis() + 120_000;

@@ -24,6 +24,9 @@ import dev.parapet.image.KeyManagementCertificateDirectory;
 import dev.parapet.image.KeyRandomness;
 import dev.parapet.image.SecureBootKeys;
 import dev.parapet.image.SigningKey;
+import dev.parapet.image.StorageKeyStore;
+import dev.parapet.image.StorageKeyStoreMasterKey;
+import dev.parapet.image.StorageKeys;
 
 /**
  * Runs a bake for the wizard, the same way {@code parapet bake} does, reporting each device to a
@@ -34,9 +37,22 @@ final class BakeRun {
 	private BakeRun() {
 	}
 
-	/** Bakes; PIN arrays are wiped by the key sources. */
-	static FleetBake.Result run(LoadedFleet fleet, BakeSettings s, char[] policyPin, char[] secureBootPin, IProgressMonitor monitor)
-			throws IOException {
+	/** Bakes; the caller wipes the PIN arrays. */
+	static FleetBake.Result run(LoadedFleet fleet, BakeSettings s, char[] policyPin, char[] secureBootPin, char[] keyStorePin,
+			IProgressMonitor monitor) throws IOException {
+		if (s.keyStore() == null) {
+			return run(fleet, s, policyPin, secureBootPin, StorageKeys.ephemeral(KeyRandomness.secure()), monitor);
+		}
+		try (StorageKeyStoreMasterKey master = StorageKeyStoreMasterKey.open(s.keyStoreKey(), s.keyStore().toAbsolutePath().getParent(),
+				SecretSource.given(keyStorePin, "the bake wizard"), Pkcs11KeySource.DEFAULT_MODULE);
+				StorageKeyStore store = s.createKeyStore() ? StorageKeyStore.openOrCreate(s.keyStore(), master)
+						: StorageKeyStore.open(s.keyStore(), master)) {
+			return run(fleet, s, policyPin, secureBootPin, store, monitor);
+		}
+	}
+
+	private static FleetBake.Result run(LoadedFleet fleet, BakeSettings s, char[] policyPin, char[] secureBootPin, StorageKeys storageKeys,
+			IProgressMonitor monitor) throws IOException {
 		monitor.beginTask("Baking " + s.devices().size() + " images of fleet " + fleet.fleet().getName(), s.devices().size());
 		byte[] efi = Files.readAllBytes(s.runtime());
 		String version = "sha256-" + HexFormat.of().formatHex(sha256(efi)).substring(0, 12);
@@ -45,7 +61,8 @@ final class BakeRun {
 			SigningKey secureBoot = SecureBootKeys.open(fleet.fleet(), SecretSource.given(secureBootPin, "the bake wizard"),
 					Pkcs11KeySource.DEFAULT_MODULE);
 			FleetImageInputs inputs = new FleetImageInputs(fleet, new PolicyCompiler(new CardCertificateDirectory(s.cardCerts())), signer,
-					secureBoot, new KeyManagementCertificateDirectory(s.cardKeys()), efi, version, s.created(), KeyRandomness.secure());
+					secureBoot, new KeyManagementCertificateDirectory(s.cardKeys()), efi, version, s.created(), KeyRandomness.secure(),
+					storageKeys);
 			FleetBake.Listener listener = new FleetBake.Listener() {
 				@Override
 				public void started(String device) {

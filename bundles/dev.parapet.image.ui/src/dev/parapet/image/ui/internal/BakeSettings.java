@@ -14,6 +14,10 @@ import java.util.List;
  * @param cardKeys  9D certificates by card UID
  * @param created   SOURCE_DATE_EPOCH
  * @param jobs      devices baked in parallel
+ * @param keyStore  the storage-key store, or {@code null} for ephemeral storage keys
+ * @param keyStoreKey its master key ({@code pkcs12:FILE#ALIAS} or a {@code pkcs11:} URI), or {@code null}
+ * @param createKeyStore whether a missing store may be created
  */
-record BakeSettings(List<String> devices, Path out, Path runtime, Path cardCerts, Path cardKeys, long created, int jobs) {
+record BakeSettings(List<String> devices, Path out, Path runtime, Path cardCerts, Path cardKeys, long created, int jobs, Path keyStore,
+		String keyStoreKey, boolean createKeyStore) {
 }

@@ -54,7 +54,7 @@ public final class BakeWizard extends Wizard {
 		try {
 			getContainer().run(true, true, monitor -> {
 				try {
-					result = BakeRun.run(fleet, settings, pins[0], pins[1], monitor);
+					result = BakeRun.run(fleet, settings, pins[0], pins[1], pins[2], monitor);
 				} catch (java.io.IOException e) {
 					throw new InvocationTargetException(e);
 				}
@@ -66,8 +66,9 @@ public final class BakeWizard extends Wizard {
 			Thread.currentThread().interrupt();
 			return false;
 		} finally {
-			Arrays.fill(pins[0], '\0');
-			Arrays.fill(pins[1], '\0');
+			for (char[] pin : pins) {
+				Arrays.fill(pin, '\0');
+			}
 		}
 		try {
 			ImagesView view = (ImagesView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().showView(ImagesView.ID);

@@ -33,6 +33,10 @@ final class BakeWizardPage extends WizardPage {
 	private Text created;
 	private Text policyPin;
 	private Text secureBootPin;
+	private Text keyStore;
+	private Text keyStoreKey;
+	private Text keyStorePin;
+	private Button createKeyStore;
 	private Spinner jobs;
 
 	BakeWizardPage(String fleet, List<String> devices, Path fleetFolder) {
@@ -70,6 +74,15 @@ final class BakeWizardPage extends WizardPage {
 		created = row(c, "Creation time (SOURCE_DATE_EPOCH):", System.getenv().getOrDefault("SOURCE_DATE_EPOCH", ""), null);
 		policyPin = secret(c, "Policy key PIN / passphrase:");
 		secureBootPin = secret(c, "Secure Boot key PIN / passphrase:");
+		keyStore = row(c, "Storage-key store (empty: ephemeral keys):", "", false);
+		keyStoreKey = row(c, "Store master key:", "", null);
+		keyStoreKey.setMessage("pkcs12:FILE#ALIAS or pkcs11:token=...;object=...");
+		keyStorePin = secret(c, "Store master key PIN / passphrase:");
+		new Label(c, SWT.NONE);
+		createKeyStore = new Button(c, SWT.CHECK);
+		createKeyStore.setText("Create the store (the fleet's first bake with a store)");
+		createKeyStore.addListener(SWT.Selection, e -> validate());
+		new Label(c, SWT.NONE);
 		new Label(c, SWT.NONE).setText("Parallel jobs:");
 		jobs = new Spinner(c, SWT.BORDER);
 		jobs.setValues(Runtime.getRuntime().availableProcessors(), 1, 64, 0, 1, 4);
@@ -126,8 +139,14 @@ final class BakeWizardPage extends WizardPage {
 			problem = "Creation time: seconds since 1970 (the wall clock is never used).";
 		} else if (out.getText().isBlank()) {
 			problem = "Choose an output folder.";
+		} else if (!keyStore.getText().isBlank() && !keyStoreKey.getText().startsWith("pkcs12:") && !keyStoreKey.getText().startsWith("pkcs11:")) {
+			problem = "Store master key: pkcs12:FILE#ALIAS or a pkcs11: URI.";
+		} else if (!keyStore.getText().isBlank() && !Files.exists(Path.of(keyStore.getText())) && !createKeyStore.getSelection()) {
+			problem = "The storage-key store does not exist: tick \"Create the store\" for the fleet's first bake with a store.";
 		}
 		setErrorMessage(problem);
+		setMessage(keyStore.getText().isBlank() ? "Storage keys will be EPHEMERAL: without a storage-key store, re-baking a device gives"
+				+ " its disks new keys and their data is lost." : null, WARNING);
 		setPageComplete(problem == null);
 	}
 
@@ -142,17 +161,29 @@ final class BakeWizardPage extends WizardPage {
 		secureBootPin.setText(secureBootPinText);
 	}
 
+	/** Chooses a storage-key store (tests, and callers that know the values). */
+	void fillKeyStore(Path store, String masterKey, String pin, boolean create) {
+		keyStore.setText(store.toString());
+		keyStoreKey.setText(masterKey);
+		keyStorePin.setText(pin);
+		createKeyStore.setSelection(create);
+		validate();
+	}
+
 	BakeSettings settings() {
 		List<String> chosen = Arrays.stream(deviceList.getCheckedElements()).map(String.class::cast).toList();
 		return new BakeSettings(chosen, Path.of(out.getText()), Path.of(runtime.getText()), Path.of(cardCerts.getText()),
-				Path.of(cardKeys.getText()), Long.parseLong(created.getText()), jobs.getSelection());
+				Path.of(cardKeys.getText()), Long.parseLong(created.getText()), jobs.getSelection(),
+				keyStore.getText().isBlank() ? null : Path.of(keyStore.getText()), keyStore.getText().isBlank() ? null : keyStoreKey.getText(),
+				createKeyStore.getSelection());
 	}
 
-	/** The PINs as fresh arrays; the fields are cleared. */
+	/** The PINs (policy key, Secure Boot key, store master key) as fresh arrays; the fields are cleared. */
 	char[][] takePins() {
-		char[][] pins = { policyPin.getTextChars(), secureBootPin.getTextChars() };
+		char[][] pins = { policyPin.getTextChars(), secureBootPin.getTextChars(), keyStorePin.getTextChars() };
 		policyPin.setText("");
 		secureBootPin.setText("");
+		keyStorePin.setText("");
 		return pins;
 	}
 }

@@ -2,6 +2,7 @@
 package dev.parapet.image.internal.envelope;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -22,11 +23,12 @@ import dev.parapet.compiler.cbor.CborEncoder;
 import dev.parapet.compiler.cbor.CborItem;
 import dev.parapet.image.CardKey;
 import dev.parapet.image.KeyRandomness;
+import dev.parapet.image.StorageKeys;
 import dev.parapet.image.internal.crypto.P256;
 
 /**
- * Writes {@code envelopes.cbor} (docs/formats.md section 2): each storage key of a device, freshly
- * drawn, wrapped to every authorized card's 9D key and optionally to the recovery certificate.
+ * Writes {@code envelopes.cbor} (docs/formats.md section 2): each storage key of a device, from a
+ * storage-key store or freshly drawn, wrapped to every authorized card's 9D key and optionally to the recovery certificate.
  * Per recipient: an ephemeral P-256 key, ECDH (SP 800-56A ephemeral-static), the ANSI X9.63 KDF
  * with SHA-256 over a SharedInfo binding fleet, device, key, generation and recipient, then AES-256
  * key wrap (RFC 3394). Storage keys and KEKs are wiped after use.
@@ -42,9 +44,18 @@ public final class KeyEnvelopes {
 	private KeyEnvelopes() {
 	}
 
-	/** The CBOR envelopes of {@code device}'s storage keys. */
+	/** The CBOR envelopes of {@code device}'s storage keys, drawn fresh from {@code random}. */
 	public static byte[] write(String fleet, String device, byte[] policyId, List<StorageKeyWrap> keys,
-			KeyRandomness random) throws GeneralSecurityException {
+			KeyRandomness random) throws GeneralSecurityException, IOException {
+		return write(fleet, device, policyId, keys, StorageKeys.ephemeral(random), random);
+	}
+
+	/**
+	 * The CBOR envelopes of {@code device}'s storage keys taken from {@code storageKeys}; the
+	 * ephemeral ECDH keys come from {@code random}.
+	 */
+	public static byte[] write(String fleet, String device, byte[] policyId, List<StorageKeyWrap> keys, StorageKeys storageKeys,
+			KeyRandomness random) throws GeneralSecurityException, IOException {
 		List<CborItem> envelopes = new ArrayList<>();
 		List<StorageKeyWrap> sorted = new ArrayList<>(keys);
 		sorted.sort(Comparator.comparingInt(StorageKeyWrap::slot));
@@ -60,7 +71,7 @@ public final class KeyEnvelopes {
 				throw new GeneralSecurityException("storage key " + k.keyId() + " has no card and no escrow recipient");
 			}
 			String scope = fleet + "/" + device + "/" + k.keyId() + "/" + k.generation();
-			byte[] storageKey = random.bytes("storage-key/" + scope, k.bits() / 8);
+			byte[] storageKey = storageKeys.key(fleet, device, k.keyId(), k.generation(), k.bits());
 			try {
 				List<CborItem> recipients = new ArrayList<>();
 				for (CardKey c : cards.values()) {

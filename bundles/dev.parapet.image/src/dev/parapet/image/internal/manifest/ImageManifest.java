@@ -43,12 +43,14 @@ public record ImageManifest(String fleet, String device, byte[] policyId, long r
 		}
 	}
 
-	/** Where the keys that need randomness came from. */
+	/** Where the keys that need randomness came from (the ordinal is the encoded value). */
 	public enum KeySource {
-		/** The operating system's CSPRNG at bake time. */
+		/** Storage and ephemeral keys from the CSPRNG at bake time, storage keys kept nowhere. */
 		SECURE_RANDOM,
 		/** Derived from a public seed by {@code --deterministic-test-keys}: never a production image. */
-		DETERMINISTIC_TEST_KEYS
+		DETERMINISTIC_TEST_KEYS,
+		/** Storage keys from a storage-key store (kept across bakes), ephemeral keys from the CSPRNG. */
+		KEY_STORE
 	}
 
 	/** Canonical CBOR (the signed content). */
@@ -88,7 +90,7 @@ public record ImageManifest(String fleet, String device, byte[] policyId, long r
 		}
 		CborFields k = m.map(10).only(Set.of(1L, 2L));
 		long src = k.uint(1);
-		if (src > 1) {
+		if (src >= KeySource.values().length) {
 			throw new CborFormatException("manifest key source " + src + " is unknown", 0);
 		}
 		List<String> random = new ArrayList<>();
