@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jface.wizard.WizardDialog;
@@ -21,6 +25,7 @@ import dev.parapet.compiler.LoadedFleet;
 import dev.parapet.compiler.keys.SecretSource;
 import dev.parapet.image.StorageKeyStore;
 import dev.parapet.image.StorageKeyStoreMasterKey;
+import dev.parapet.tests.base.RegistryFixture;
 
 /**
  * The bake wizard on the example fleet (keys and card certificates from prepare-fleet.sh, a
@@ -113,5 +118,68 @@ class ImageWorkbenchTest {
 		page().setPartState(page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
 		settle(500);
 		screenshot("images-view");
+	}
+
+	@Test
+	void theWizardBakesFromTheCardRegistryAndReportsARegistryItCannotOpen(@TempDir Path temp) throws Exception {
+		Path prep = temp.resolve("prep");
+		sh(root().resolve("releng/bench/bake/prepare-fleet.sh").toString(), root().resolve("examples/acme-fleet").toString(), prep.toString());
+		sh("sh", root().resolve("bundles/dev.parapet.image.tests/resources/efi/build.sh").toString(), temp.resolve("efi").toString());
+		RegistryFixture registry = new RegistryFixture(temp.resolve("registry"));
+		int cards = 0;
+		try (Stream<Path> certificates = Files.list(prep.resolve("cards/9a"))) {
+			for (Path authentication : certificates.filter(p -> p.toString().endsWith(".pem")).sorted().toList()) {
+				String uid = authentication.getFileName().toString().replace(".pem", "");
+				registry.issue("card-" + uid, uid, "holder-" + uid, certificate(authentication),
+						certificate(prep.resolve("cards/9d/" + uid + ".pem")));
+				cards++;
+			}
+		}
+		assertTrue(cards > 0, "prepare-fleet.sh made no cards");
+		Files.move(prep.resolve("cards"), temp.resolve("cards-elsewhere"));
+		LoadedFleet fleet = BakeHandler.load(prep.resolve("fleet"));
+		page().getWorkbenchWindow().getShell().setBounds(Display.getCurrent().getBounds());
+		BakeWizard wizard = new BakeWizard(fleet, prep.resolve("fleet"));
+		WizardDialog dialog = new WizardDialog(page().getWorkbenchWindow().getShell(), wizard);
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		dialog.getShell().setSize(900, 960);
+		Path out = temp.resolve("images");
+		wizard.page().fill(temp.resolve("efi/hello.efi"), temp.resolve("no-9a"), temp.resolve("no-9d"), out, 1_763_769_600L,
+				"bench-pin", "bench-pin");
+		assertFalse(wizard.canFinish(), "without certificate folders nor a registry the page is incomplete");
+		wizard.page().fillRegistry(temp.resolve("missing.mv.db").toString());
+		assertTrue(wizard.canFinish(), "the registry replaces the certificate folders");
+		assertFalse(wizard.performFinish(), "a registry that cannot be opened fails the bake");
+		assertEquals("card registry: no registry at " + temp.resolve("missing") + ".mv.db", wizard.page().getErrorMessage());
+		assertFalse(Files.exists(out), "nothing is written");
+		settle(300);
+		screenshot("bake-wizard-registry-missing");
+		wizard.page().fill(temp.resolve("efi/hello.efi"), temp.resolve("no-9a"), temp.resolve("no-9d"), out, 1_763_769_600L,
+				"bench-pin", "bench-pin");
+		wizard.page().fillRegistry(registry.databaseFile().toString());
+		settle(300);
+		screenshot("bake-wizard-registry");
+		assertTrue(wizard.performFinish(), String.valueOf(wizard.page().getErrorMessage()));
+		dialog.close();
+		assertTrue(wizard.result().ok(), wizard.result().failures().toString());
+		assertEquals(15, wizard.result().images().size());
+		ImagesView view = (ImagesView) page().showView(ImagesView.ID);
+		long until = System.currentTimeMillis() + 120_000;
+		while (System.currentTimeMillis() < until && view.rows().stream().anyMatch(r -> r.report() == null)) {
+			settle(200);
+		}
+		List<ImagesView.Row> rows = view.rows();
+		assertEquals(15, rows.size());
+		assertTrue(rows.stream().allMatch(r -> r.state().startsWith("verified (17 checks)")), rows.toString());
+		page().setPartState(page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
+		settle(500);
+		screenshot("images-view-registry");
+	}
+
+	private static X509Certificate certificate(Path file) throws Exception {
+		try (InputStream in = Files.newInputStream(file)) {
+			return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+		}
 	}
 }
