@@ -70,9 +70,7 @@ class ImageWorkbenchTest {
 
 	@Test
 	void theWizardBakesTheChosenDevicesAndTheImagesViewVerifiesThem(@TempDir Path temp) throws Exception {
-		Path prep = temp.resolve("prep");
-		sh(root().resolve("releng/bench/bake/prepare-fleet.sh").toString(), root().resolve("examples/acme-fleet").toString(), prep.toString());
-		sh("sh", root().resolve("bundles/dev.parapet.image.tests/resources/efi/build.sh").toString(), temp.resolve("efi").toString());
+		Path prep = prepare(temp);
 		LoadedFleet fleet = BakeHandler.load(prep.resolve("fleet"));
 		page().getWorkbenchWindow().getShell().setBounds(Display.getCurrent().getBounds());
 		BakeWizard wizard = new BakeWizard(fleet, prep.resolve("fleet"));
@@ -107,24 +105,12 @@ class ImageWorkbenchTest {
 			assertTrue(kept.entries().size() > 1 && kept.entries().stream().allMatch(e -> e.fleet().equals("acme")), kept.entries().toString());
 		}
 
-		ImagesView view = (ImagesView) page().showView(ImagesView.ID);
-		long until = System.currentTimeMillis() + 120_000;
-		while (System.currentTimeMillis() < until && view.rows().stream().anyMatch(r -> r.report() == null)) {
-			settle(200);
-		}
-		List<ImagesView.Row> rows = view.rows();
-		assertEquals(15, rows.size());
-		assertTrue(rows.stream().allMatch(r -> r.state().startsWith("verified (17 checks)")), rows.toString());
-		page().setPartState(page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
-		settle(500);
-		screenshot("images-view");
+		assertTheImagesViewVerifiesAll15("images-view");
 	}
 
 	@Test
 	void theWizardBakesFromTheCardRegistryAndReportsARegistryItCannotOpen(@TempDir Path temp) throws Exception {
-		Path prep = temp.resolve("prep");
-		sh(root().resolve("releng/bench/bake/prepare-fleet.sh").toString(), root().resolve("examples/acme-fleet").toString(), prep.toString());
-		sh("sh", root().resolve("bundles/dev.parapet.image.tests/resources/efi/build.sh").toString(), temp.resolve("efi").toString());
+		Path prep = prepare(temp);
 		RegistryFixture registry = new RegistryFixture(temp.resolve("registry"));
 		int cards = 0;
 		try (Stream<Path> certificates = Files.list(prep.resolve("cards/9a"))) {
@@ -164,6 +150,18 @@ class ImageWorkbenchTest {
 		dialog.close();
 		assertTrue(wizard.result().ok(), wizard.result().failures().toString());
 		assertEquals(15, wizard.result().images().size());
+		assertTheImagesViewVerifiesAll15("images-view-registry");
+	}
+
+	/** The example fleet with keys and card certificates (prepare-fleet.sh) and a stand-in EFI binary in temp/efi. */
+	private static Path prepare(Path temp) throws Exception {
+		Path prep = temp.resolve("prep");
+		sh(root().resolve("releng/bench/bake/prepare-fleet.sh").toString(), root().resolve("examples/acme-fleet").toString(), prep.toString());
+		sh("sh", root().resolve("bundles/dev.parapet.image.tests/resources/efi/build.sh").toString(), temp.resolve("efi").toString());
+		return prep;
+	}
+
+	private static void assertTheImagesViewVerifiesAll15(String screenshot) throws Exception {
 		ImagesView view = (ImagesView) page().showView(ImagesView.ID);
 		long until = System.currentTimeMillis() + 120_000;
 		while (System.currentTimeMillis() < until && view.rows().stream().anyMatch(r -> r.report() == null)) {
@@ -174,7 +172,7 @@ class ImageWorkbenchTest {
 		assertTrue(rows.stream().allMatch(r -> r.state().startsWith("verified (17 checks)")), rows.toString());
 		page().setPartState(page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
 		settle(500);
-		screenshot("images-view-registry");
+		screenshot(screenshot);
 	}
 
 	private static X509Certificate certificate(Path file) throws Exception {
