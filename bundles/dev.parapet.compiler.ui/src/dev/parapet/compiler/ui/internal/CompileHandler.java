@@ -15,7 +15,10 @@ import org.eclipse.ui.handlers.HandlerUtil;
 
 import dev.parapet.compiler.keys.SecretSource;
 
-/** "Compile": compiles and signs every device of the selected fleet folder in a background job. */
+/**
+ * "Compile": compiles and signs every device of the selected fleet folder in a background job, with the
+ * cards' certificates from the fleet's folder or from the card registry.
+ */
 public final class CompileHandler extends AbstractHandler {
 
 	@Override
@@ -30,18 +33,29 @@ public final class CompileHandler extends AbstractHandler {
 		if (created == null) {
 			return null;
 		}
+		CardSourceDialog cards = new CardSourceDialog(shell);
+		if (cards.open() != CardSourceDialog.OK) {
+			return null;
+		}
+		String registry = cards.registry();
+		char[] registryPassword = cards.password();
 		char[] secret = FleetSelection.secret(shell, "Compile", "PIN or passphrase of the fleet's policy signing key:");
 		if (secret == null) {
+			cards.wipe();
 			return null;
 		}
 		Job job = Job.create("Compiling " + folder.getName(), (IProgressMonitor monitor) -> {
 			try {
-				var rows = CompileRun.run(FleetSelection.path(folder), Long.parseLong(created), SecretSource.given(secret, "dialog"));
+				SecretSource key = SecretSource.given(secret, "dialog");
+				var rows = registry == null ? CompileRun.run(FleetSelection.path(folder), Long.parseLong(created), key)
+						: CompileRun.runWithRegistry(FleetSelection.path(folder), Long.parseLong(created), key, registry,
+								registryPassword);
 				FleetSelection.refresh(folder, monitor);
 				FleetSelection.showResults("Compile of " + folder.getName(), rows);
 				return Status.OK_STATUS;
 			} finally {
 				Arrays.fill(secret, '\0');
+				Arrays.fill(registryPassword, '\0');
 			}
 		});
 		job.setUser(true);

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jface.wizard.WizardDialog;
@@ -21,6 +25,7 @@ import dev.parapet.compiler.LoadedFleet;
 import dev.parapet.compiler.keys.SecretSource;
 import dev.parapet.image.StorageKeyStore;
 import dev.parapet.image.StorageKeyStoreMasterKey;
+import dev.parapet.tests.base.RegistryFixture;
 
 /**
  * The bake wizard on the example fleet (keys and card certificates from prepare-fleet.sh, a
@@ -65,9 +70,7 @@ class ImageWorkbenchTest {
 
 	@Test
 	void theWizardBakesTheChosenDevicesAndTheImagesViewVerifiesThem(@TempDir Path temp) throws Exception {
-		Path prep = temp.resolve("prep");
-		sh(root().resolve("releng/bench/bake/prepare-fleet.sh").toString(), root().resolve("examples/acme-fleet").toString(), prep.toString());
-		sh("sh", root().resolve("bundles/dev.parapet.image.tests/resources/efi/build.sh").toString(), temp.resolve("efi").toString());
+		Path prep = prepare(temp);
 		LoadedFleet fleet = BakeHandler.load(prep.resolve("fleet"));
 		page().getWorkbenchWindow().getShell().setBounds(Display.getCurrent().getBounds());
 		BakeWizard wizard = new BakeWizard(fleet, prep.resolve("fleet"));
@@ -102,6 +105,63 @@ class ImageWorkbenchTest {
 			assertTrue(kept.entries().size() > 1 && kept.entries().stream().allMatch(e -> e.fleet().equals("acme")), kept.entries().toString());
 		}
 
+		assertTheImagesViewVerifiesAll15("images-view");
+	}
+
+	@Test
+	void theWizardBakesFromTheCardRegistryAndReportsARegistryItCannotOpen(@TempDir Path temp) throws Exception {
+		Path prep = prepare(temp);
+		RegistryFixture registry = new RegistryFixture(temp.resolve("registry"));
+		int cards = 0;
+		try (Stream<Path> certificates = Files.list(prep.resolve("cards/9a"))) {
+			for (Path authentication : certificates.filter(p -> p.toString().endsWith(".pem")).sorted().toList()) {
+				String uid = authentication.getFileName().toString().replace(".pem", "");
+				registry.issue("card-" + uid, uid, "holder-" + uid, certificate(authentication),
+						certificate(prep.resolve("cards/9d/" + uid + ".pem")));
+				cards++;
+			}
+		}
+		assertTrue(cards > 0, "prepare-fleet.sh made no cards");
+		Files.move(prep.resolve("cards"), temp.resolve("cards-elsewhere"));
+		LoadedFleet fleet = BakeHandler.load(prep.resolve("fleet"));
+		page().getWorkbenchWindow().getShell().setBounds(Display.getCurrent().getBounds());
+		BakeWizard wizard = new BakeWizard(fleet, prep.resolve("fleet"));
+		WizardDialog dialog = new WizardDialog(page().getWorkbenchWindow().getShell(), wizard);
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		dialog.getShell().setSize(900, 960);
+		Path out = temp.resolve("images");
+		wizard.page().fill(temp.resolve("efi/hello.efi"), temp.resolve("no-9a"), temp.resolve("no-9d"), out, 1_763_769_600L,
+				"bench-pin", "bench-pin");
+		assertFalse(wizard.canFinish(), "without certificate folders nor a registry the page is incomplete");
+		wizard.page().fillRegistry(temp.resolve("missing.mv.db").toString());
+		assertTrue(wizard.canFinish(), "the registry replaces the certificate folders");
+		assertFalse(wizard.performFinish(), "a registry that cannot be opened fails the bake");
+		assertEquals("card registry: no registry at " + temp.resolve("missing") + ".mv.db", wizard.page().getErrorMessage());
+		assertFalse(Files.exists(out), "nothing is written");
+		settle(300);
+		screenshot("bake-wizard-registry-missing");
+		wizard.page().fill(temp.resolve("efi/hello.efi"), temp.resolve("no-9a"), temp.resolve("no-9d"), out, 1_763_769_600L,
+				"bench-pin", "bench-pin");
+		wizard.page().fillRegistry(registry.databaseFile().toString());
+		settle(300);
+		screenshot("bake-wizard-registry");
+		assertTrue(wizard.performFinish(), String.valueOf(wizard.page().getErrorMessage()));
+		dialog.close();
+		assertTrue(wizard.result().ok(), wizard.result().failures().toString());
+		assertEquals(15, wizard.result().images().size());
+		assertTheImagesViewVerifiesAll15("images-view-registry");
+	}
+
+	/** The example fleet with keys and card certificates (prepare-fleet.sh) and a stand-in EFI binary in temp/efi. */
+	private static Path prepare(Path temp) throws Exception {
+		Path prep = temp.resolve("prep");
+		sh(root().resolve("releng/bench/bake/prepare-fleet.sh").toString(), root().resolve("examples/acme-fleet").toString(), prep.toString());
+		sh("sh", root().resolve("bundles/dev.parapet.image.tests/resources/efi/build.sh").toString(), temp.resolve("efi").toString());
+		return prep;
+	}
+
+	private static void assertTheImagesViewVerifiesAll15(String screenshot) throws Exception {
 		ImagesView view = (ImagesView) page().showView(ImagesView.ID);
 		long until = System.currentTimeMillis() + 120_000;
 		while (System.currentTimeMillis() < until && view.rows().stream().anyMatch(r -> r.report() == null)) {
@@ -112,6 +172,12 @@ class ImageWorkbenchTest {
 		assertTrue(rows.stream().allMatch(r -> r.state().startsWith("verified (17 checks)")), rows.toString());
 		page().setPartState(page().getReference(view), IWorkbenchPage.STATE_MAXIMIZED);
 		settle(500);
-		screenshot("images-view");
+		screenshot(screenshot);
+	}
+
+	private static X509Certificate certificate(Path file) throws Exception {
+		try (InputStream in = Files.newInputStream(file)) {
+			return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+		}
 	}
 }

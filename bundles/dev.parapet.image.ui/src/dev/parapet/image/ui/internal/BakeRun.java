@@ -3,6 +3,7 @@ package dev.parapet.image.ui.internal;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,20 +14,26 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import dev.parapet.compiler.CardCertificateDirectory;
 import dev.parapet.compiler.LoadedFleet;
 import dev.parapet.compiler.PolicyCompiler;
+import dev.parapet.compiler.RegistryCardCertificates;
 import dev.parapet.compiler.SigningKeys;
 import dev.parapet.compiler.keys.KeySourceException;
 import dev.parapet.compiler.keys.Pkcs11KeySource;
 import dev.parapet.compiler.keys.PolicySigner;
 import dev.parapet.compiler.keys.SecretSource;
+import dev.parapet.image.CardKeyDirectory;
 import dev.parapet.image.FleetBake;
 import dev.parapet.image.FleetImageInputs;
 import dev.parapet.image.KeyManagementCertificateDirectory;
 import dev.parapet.image.KeyRandomness;
+import dev.parapet.image.RegistryCardKeyDirectory;
 import dev.parapet.image.SecureBootKeys;
 import dev.parapet.image.SigningKey;
 import dev.parapet.image.StorageKeyStore;
 import dev.parapet.image.StorageKeyStoreMasterKey;
 import dev.parapet.image.StorageKeys;
+import dev.parapet.registry.CardDirectory;
+import dev.parapet.registry.RegistryException;
+import dev.parapet.registry.RegistryTarget;
 
 /**
  * Runs a bake for the wizard, the same way {@code parapet bake} does, reporting each device to a
@@ -37,22 +44,40 @@ final class BakeRun {
 	private BakeRun() {
 	}
 
-	/** Bakes; the caller wipes the PIN arrays. */
+	/**
+	 * Bakes, with the cards' certificates from the folders or from the card registry; the caller wipes the
+	 * PIN arrays. A registry that cannot be opened fails the bake with the registry's error.
+	 */
 	static FleetBake.Result run(LoadedFleet fleet, BakeSettings s, char[] policyPin, char[] secureBootPin, char[] keyStorePin,
-			IProgressMonitor monitor) throws IOException {
+			char[] registryPassword, IProgressMonitor monitor) throws IOException {
+		if (s.registry() == null) {
+			return run(fleet, s, policyPin, secureBootPin, keyStorePin, new PolicyCompiler(new CardCertificateDirectory(s.cardCerts())),
+					new KeyManagementCertificateDirectory(s.cardKeys()), monitor);
+		}
+		try (CardDirectory registry = CardDirectory.open(RegistryTarget.existing(s.registry(), Path.of("").toAbsolutePath(),
+				registryPassword.clone()))) {
+			return run(fleet, s, policyPin, secureBootPin, keyStorePin, new PolicyCompiler(new RegistryCardCertificates(registry)),
+					new RegistryCardKeyDirectory(registry), monitor);
+		} catch (RegistryException e) {
+			throw new IOException("card registry: " + e.getMessage(), e);
+		}
+	}
+
+	private static FleetBake.Result run(LoadedFleet fleet, BakeSettings s, char[] policyPin, char[] secureBootPin, char[] keyStorePin,
+			PolicyCompiler compiler, CardKeyDirectory cardKeys, IProgressMonitor monitor) throws IOException {
 		if (s.keyStore() == null) {
-			return run(fleet, s, policyPin, secureBootPin, StorageKeys.ephemeral(KeyRandomness.secure()), monitor);
+			return run(fleet, s, policyPin, secureBootPin, compiler, cardKeys, StorageKeys.ephemeral(KeyRandomness.secure()), monitor);
 		}
 		try (StorageKeyStoreMasterKey master = StorageKeyStoreMasterKey.open(s.keyStoreKey(), s.keyStore().toAbsolutePath().getParent(),
 				SecretSource.given(keyStorePin, "the bake wizard"), Pkcs11KeySource.DEFAULT_MODULE);
 				StorageKeyStore store = s.createKeyStore() ? StorageKeyStore.openOrCreate(s.keyStore(), master)
 						: StorageKeyStore.open(s.keyStore(), master)) {
-			return run(fleet, s, policyPin, secureBootPin, store, monitor);
+			return run(fleet, s, policyPin, secureBootPin, compiler, cardKeys, store, monitor);
 		}
 	}
 
-	private static FleetBake.Result run(LoadedFleet fleet, BakeSettings s, char[] policyPin, char[] secureBootPin, StorageKeys storageKeys,
-			IProgressMonitor monitor) throws IOException {
+	private static FleetBake.Result run(LoadedFleet fleet, BakeSettings s, char[] policyPin, char[] secureBootPin, PolicyCompiler compiler,
+			CardKeyDirectory cardKeys, StorageKeys storageKeys, IProgressMonitor monitor) throws IOException {
 		monitor.beginTask("Baking " + s.devices().size() + " images of fleet " + fleet.fleet().getName(), s.devices().size());
 		byte[] efi = Files.readAllBytes(s.runtime());
 		String version = "sha256-" + HexFormat.of().formatHex(sha256(efi)).substring(0, 12);
@@ -60,8 +85,7 @@ final class BakeRun {
 		try (PolicySigner signer = SigningKeys.open(fleet.fleet(), SecretSource.given(policyPin, "the bake wizard"))) {
 			SigningKey secureBoot = SecureBootKeys.open(fleet.fleet(), SecretSource.given(secureBootPin, "the bake wizard"),
 					Pkcs11KeySource.DEFAULT_MODULE);
-			FleetImageInputs inputs = new FleetImageInputs(fleet, new PolicyCompiler(new CardCertificateDirectory(s.cardCerts())), signer,
-					secureBoot, new KeyManagementCertificateDirectory(s.cardKeys()), efi, version, s.created(), KeyRandomness.secure(),
+			FleetImageInputs inputs = new FleetImageInputs(fleet, compiler, signer, secureBoot, cardKeys, efi, version, s.created(), KeyRandomness.secure(),
 					storageKeys);
 			FleetBake.Listener listener = new FleetBake.Listener() {
 				@Override

@@ -10,14 +10,15 @@ import java.util.List;
  * @param devices   devices to bake
  * @param out       output folder
  * @param runtime   hv-runtime's unsigned EFI binary
- * @param cardCerts 9A certificates by card UID
- * @param cardKeys  9D certificates by card UID
+ * @param cardCerts 9A certificates by card UID (unused when {@code registry} is set)
+ * @param cardKeys  9D certificates by card UID (unused when {@code registry} is set)
  * @param created   SOURCE_DATE_EPOCH
  * @param jobs      devices baked in parallel
  * @param keyStore  the storage-key store, or {@code null} for ephemeral storage keys
  * @param keyStoreKey its master key ({@code pkcs12:FILE#ALIAS} or a {@code pkcs11:} URI), or {@code null}
  * @param createKeyStore whether a missing store may be created
+ * @param registry  the card registry (path or JDBC URL) read instead of the certificate folders, or {@code null}
  */
 record BakeSettings(List<String> devices, Path out, Path runtime, Path cardCerts, Path cardKeys, long created, int jobs, Path keyStore,
-		String keyStoreKey, boolean createKeyStore) {
+		String keyStoreKey, boolean createKeyStore, String registry) {
 }

@@ -54,7 +54,7 @@ public final class BakeWizard extends Wizard {
 		try {
 			getContainer().run(true, true, monitor -> {
 				try {
-					result = BakeRun.run(fleet, settings, pins[0], pins[1], pins[2], monitor);
+					result = BakeRun.run(fleet, settings, pins[0], pins[1], pins[2], pins[3], monitor);
 				} catch (java.io.IOException e) {
 					throw new InvocationTargetException(e);
 				}

@@ -20,14 +20,21 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
 
-/** The one page of the bake wizard: devices, inputs, output, time, PINs. */
+/** The one page of the bake wizard: devices, inputs (certificate folders or card registry), output, time, PINs. */
 final class BakeWizardPage extends WizardPage {
+
+	/** Environment variable holding the registry's PostgreSQL password, as for the CLI. */
+	static final String REGISTRY_PASSWORD = "PARAPET_REGISTRY_PASSWORD";
 
 	private final List<String> devices;
 	private final Path fleetFolder;
 	private CheckboxTableViewer deviceList;
 	private Text out;
 	private Text runtime;
+	private Button fromFolders;
+	private Button fromRegistry;
+	private Text registry;
+	private Text registryPassword;
 	private Text cardCerts;
 	private Text cardKeys;
 	private Text created;
@@ -69,8 +76,15 @@ final class BakeWizardPage extends WizardPage {
 
 		out = row(c, "Output folder:", fleetFolder.resolve("out/images").toString(), true);
 		runtime = row(c, "hv-runtime EFI:", "", false);
+		fromFolders = choice(c, "Cards' certificates from folders");
+		fromFolders.setSelection(true);
 		cardCerts = row(c, "Card 9A certificates:", fleetFolder.resolve("card-certs").toString(), true);
 		cardKeys = row(c, "Card 9D certificates:", fleetFolder.resolve("card-keys").toString(), true);
+		fromRegistry = choice(c, "Cards' certificates from the card registry");
+		registry = row(c, "Registry path or JDBC URL:", "", false);
+		registry.setMessage(".parapet/registry.mv.db or jdbc:postgresql://HOST:PORT/DB?user=USER");
+		registryPassword = secret(c, "Registry password:");
+		registryPassword.setMessage(System.getenv(REGISTRY_PASSWORD) != null ? "from " + REGISTRY_PASSWORD : "PostgreSQL only");
 		created = row(c, "Creation time (SOURCE_DATE_EPOCH):", System.getenv().getOrDefault("SOURCE_DATE_EPOCH", ""), null);
 		policyPin = secret(c, "Policy key PIN / passphrase:");
 		secureBootPin = secret(c, "Secure Boot key PIN / passphrase:");
@@ -111,6 +125,14 @@ final class BakeWizardPage extends WizardPage {
 		return t;
 	}
 
+	private Button choice(Composite c, String label) {
+		Button b = new Button(c, SWT.RADIO);
+		b.setText(label);
+		b.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 3, 1));
+		b.addListener(SWT.Selection, e -> validate());
+		return b;
+	}
+
 	private Text secret(Composite c, String label) {
 		new Label(c, SWT.NONE).setText(label);
 		Text t = new Text(c, SWT.BORDER | SWT.PASSWORD);
@@ -128,12 +150,22 @@ final class BakeWizardPage extends WizardPage {
 	}
 
 	private void validate() {
+		if (fromRegistry == null || registryPassword == null) {
+			return;
+		}
+		cardCerts.setEnabled(fromFolders.getSelection());
+		cardKeys.setEnabled(fromFolders.getSelection());
+		registry.setEnabled(fromRegistry.getSelection());
+		registryPassword.setEnabled(fromRegistry.getSelection() && System.getenv(REGISTRY_PASSWORD) == null);
 		String problem = null;
 		if (deviceList.getCheckedElements().length == 0) {
 			problem = "Select at least one device.";
 		} else if (!Files.isRegularFile(Path.of(runtime.getText()))) {
 			problem = "Choose hv-runtime's EFI binary (parapet-hv.efi).";
-		} else if (!Files.isDirectory(Path.of(cardCerts.getText())) || !Files.isDirectory(Path.of(cardKeys.getText()))) {
+		} else if (fromRegistry.getSelection() && registry.getText().isBlank()) {
+			problem = "Name the card registry: a path or a JDBC URL.";
+		} else if (!fromRegistry.getSelection()
+				&& (!Files.isDirectory(Path.of(cardCerts.getText())) || !Files.isDirectory(Path.of(cardKeys.getText())))) {
 			problem = "Choose the folders of the cards' 9A and 9D certificates.";
 		} else if (!created.getText().matches("\\d{1,19}")) {
 			problem = "Creation time: seconds since 1970 (the wall clock is never used).";
@@ -161,6 +193,14 @@ final class BakeWizardPage extends WizardPage {
 		secureBootPin.setText(secureBootPinText);
 	}
 
+	/** Chooses the card registry instead of the certificate folders (tests, and callers that know it). */
+	void fillRegistry(String spec) {
+		fromFolders.setSelection(false);
+		fromRegistry.setSelection(true);
+		registry.setText(spec);
+		validate();
+	}
+
 	/** Chooses a storage-key store (tests, and callers that know the values). */
 	void fillKeyStore(Path store, String masterKey, String pin, boolean create) {
 		keyStore.setText(store.toString());
@@ -175,12 +215,27 @@ final class BakeWizardPage extends WizardPage {
 		return new BakeSettings(chosen, Path.of(out.getText()), Path.of(runtime.getText()), Path.of(cardCerts.getText()),
 				Path.of(cardKeys.getText()), Long.parseLong(created.getText()), jobs.getSelection(),
 				keyStore.getText().isBlank() ? null : Path.of(keyStore.getText()), keyStore.getText().isBlank() ? null : keyStoreKey.getText(),
-				createKeyStore.getSelection());
+				createKeyStore.getSelection(), registrySpec());
 	}
 
-	/** The PINs (policy key, Secure Boot key, store master key) as fresh arrays; the fields are cleared. */
+	/** The registry spec, relative paths against the fleet folder, or {@code null} for the certificate folders. */
+	private String registrySpec() {
+		if (!fromRegistry.getSelection()) {
+			return null;
+		}
+		String spec = registry.getText().strip();
+		return spec.startsWith("jdbc:") ? spec : fleetFolder.resolve(spec).toString();
+	}
+
+	/**
+	 * The PINs (policy key, Secure Boot key, store master key) and the registry password (from
+	 * PARAPET_REGISTRY_PASSWORD when set) as fresh arrays; the fields are cleared.
+	 */
 	char[][] takePins() {
-		char[][] pins = { policyPin.getTextChars(), secureBootPin.getTextChars(), keyStorePin.getTextChars() };
+		String environment = System.getenv(REGISTRY_PASSWORD);
+		char[][] pins = { policyPin.getTextChars(), secureBootPin.getTextChars(), keyStorePin.getTextChars(),
+				environment != null ? environment.toCharArray() : registryPassword.getTextChars() };
+		registryPassword.setText("");
 		policyPin.setText("");
 		secureBootPin.setText("");
 		keyStorePin.setText("");

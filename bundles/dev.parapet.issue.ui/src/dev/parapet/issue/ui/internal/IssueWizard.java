@@ -52,6 +52,22 @@ public final class IssueWizard extends Wizard {
         return result;
     }
 
+    /**
+     * Fills the holder page (tests, and callers that know the values); the reader stays the one holding a
+     * card.
+     */
+    public void fill(String holderId, String holderName, String email, Path profileFile) {
+        page.id.setText(holderId);
+        page.name.setText(holderName);
+        page.email.setText(email);
+        page.profile.setText(profileFile.toString());
+    }
+
+    /** @return the reader the holder page chose */
+    public String reader() {
+        return page.reader.getText();
+    }
+
     @Override
     public boolean performFinish() {
         String reader = page.reader.getText();
