@@ -159,9 +159,7 @@ public final class CompileCommand implements Callable<Integer> {
 			context.err().println("parapet compile: " + result.compiled().size() + " blobs and "
 					+ FleetCompiler.INDEX + " written to " + directory);
 			return ExitCode.OK;
-		} catch (RegistryException e) {
-			throw new CliException(e.getMessage(), e);
-		} catch (KeySourceException e) {
+		} catch (RegistryException | KeySourceException e) {
 			throw new CliException(e.getMessage(), e);
 		} catch (GeneralSecurityException e) {
 			throw new CliException("Signing failed: " + e.getMessage(), e);
