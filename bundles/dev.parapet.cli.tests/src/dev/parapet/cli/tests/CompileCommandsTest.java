@@ -65,6 +65,42 @@ class CompileCommandsTest {
 		assertFalse(Files.exists(dir.resolve("out")));
 	}
 
+	/** The JSON report with the temporary output folder replaced by {@code $OUT}, for golden files. */
+	private static String jsonReport(CliRun run, Path out) {
+		return run.out().replace(out.toString(), "$OUT");
+	}
+
+	@Test
+	void compileJsonReportsEachBlobWithItsPolicyIdSizeAndRollbackCounter(@TempDir Path out) throws Exception {
+		CliRun compile = CliRun.in(compilerResources(), "compile", "fleet-small", "--all", "--json", "--out",
+				out.toString(), "--created", CREATED, "--pin-file", "keys/passphrase.txt", "--card-certs", "card-certs");
+		assertEquals(0, compile.exit(), compile.transcript());
+		TestData.assertGolden(TestData.root().resolve("compile/compile-fleet-small.json"), jsonReport(compile, out));
+		assertEquals(Files.size(compilerResources().resolve("golden/laptop-1.policy.cose")),
+				Files.size(out.resolve("laptop-1.policy.cose")));
+	}
+
+	@Test
+	void compileJsonListsTheDeviceFailuresAndWritesNothing(@TempDir Path dir) throws Exception {
+		Path out = dir.resolve("out");
+		// without --card-certs the cards laptop-1 admits have no known 9A certificate: that device fails
+		CliRun compile = CliRun.in(compilerResources(), "compile", "fleet-small", "--all", "--json", "--out",
+				out.toString(), "--created", CREATED, "--pin-file", "keys/passphrase.txt");
+		assertEquals(1, compile.exit(), compile.transcript());
+		TestData.assertGolden(TestData.root().resolve("compile/compile-failures.json"), jsonReport(compile, out));
+		assertFalse(Files.exists(out));
+	}
+
+	@Test
+	void compileJsonOfAFleetThatDoesNotLoadListsItsErrorsWithFileAndLine(@TempDir Path dir) throws Exception {
+		Path out = dir.resolve("out");
+		CliRun compile = CliRun.in(TestData.root().resolve("compile"), "compile", "broken-fleet", "--all", "--json",
+				"--out", out.toString(), "--created", CREATED, "--pin-env", "PARAPET_UNUSED");
+		assertEquals(1, compile.exit(), compile.transcript());
+		TestData.assertGolden(TestData.root().resolve("compile/broken-fleet.json"), jsonReport(compile, out));
+		assertFalse(Files.exists(out));
+	}
+
 	@Test
 	void verifyPolicyRejectsAFlippedByteWithItsReason(@TempDir Path dir) throws Exception {
 		byte[] blob = Files.readAllBytes(compilerResources().resolve("golden/lab-7.policy.cose"));

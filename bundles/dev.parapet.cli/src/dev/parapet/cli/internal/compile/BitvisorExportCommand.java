@@ -13,9 +13,7 @@ import dev.parapet.cli.internal.ExitCode;
 import dev.parapet.compiler.CardCertificates;
 import dev.parapet.compiler.CompileException;
 import dev.parapet.compiler.FleetLoadException;
-import dev.parapet.compiler.LoadedFleet;
 import dev.parapet.compiler.PolicyCompiler;
-import dev.parapet.compiler.internal.XtextFleetSource;
 import dev.parapet.compiler.keys.SecretSource;
 import dev.parapet.compiler.model.DevicePolicy;
 import dev.parapet.export.bitvisor.BitvisorExport;
@@ -78,15 +76,13 @@ public final class BitvisorExportCommand implements Callable<Integer> {
 		} catch (UnknownCommitException e) {
 			throw new CliException(e.getMessage(), e);
 		}
+		CompileFleet source = new CompileFleet(context, fleet);
 		DevicePolicy policy;
 		try {
-			LoadedFleet loaded = new XtextFleetSource().load(context.workingDirectory().resolve(fleet));
 			// stock BitVisor never carries the allowed-cards list: login is always reported as degraded
-			policy = new PolicyCompiler(CardCertificates.IGNORED).model(loaded.device(device)
-					.orElseThrow(() -> new CliException("No device " + device + " in fleet " + fleet)), 0);
+			policy = new PolicyCompiler(CardCertificates.IGNORED).model(source.device(source.load(), device), 0);
 		} catch (FleetLoadException e) {
-			e.problems().forEach(context.err()::println);
-			return ExitCode.FINDINGS;
+			return source.refused(e);
 		} catch (CompileException e) {
 			context.err().println(e);
 			return ExitCode.FINDINGS;

@@ -13,7 +13,6 @@ import dev.parapet.cli.internal.CliException;
 import dev.parapet.cli.internal.ExitCode;
 import dev.parapet.compiler.CardCertificateDirectory;
 import dev.parapet.compiler.CardCertificates;
-import dev.parapet.compiler.CompileException;
 import dev.parapet.compiler.CompiledPolicy;
 import dev.parapet.compiler.CreationTime;
 import dev.parapet.compiler.FleetCompiler;
@@ -22,7 +21,6 @@ import dev.parapet.compiler.LoadedFleet;
 import dev.parapet.compiler.PolicyCompiler;
 import dev.parapet.compiler.RegistryCardCertificates;
 import dev.parapet.compiler.SigningKeys;
-import dev.parapet.compiler.internal.XtextFleetSource;
 import dev.parapet.compiler.keys.KeySourceException;
 import dev.parapet.compiler.keys.PolicySigner;
 import dev.parapet.policy.policy.Device;
@@ -41,6 +39,17 @@ import picocli.CommandLine.Parameters;
 				"when any device fails. The creation time comes from --created or SOURCE_DATE_EPOCH, never",
 				"the clock. The signing key is the fleet's policy-signing-key (PKCS#12 or PKCS#11)." },
 		footer = { "", "Output: one line per blob on stdout, DEVICE POLICY-ID FILE; errors on stderr as FILE:LINE: MESSAGE.",
+				"",
+				"--json writes one object on stdout instead (schema parapet-compile/1):",
+				"  {\"format\": \"parapet-compile/1\", \"fleet\": NAME|null, \"out\": DIR, \"created\": SECONDS,",
+				"   \"devices\": [{\"device\": NAME, \"file\": FILE, \"policyId\": HEX, \"bytes\": N,",
+				"                \"rollbackCounter\": N}],",
+				"   \"findings\": [{\"file\": FILE, \"line\": N, \"message\": TEXT}]}",
+				"Devices are sorted by name, their FILE relative to DIR; \"fleet\" is null when the fleet does not load.",
+				"On exit 1 \"devices\" is empty and nothing is written; on success \"findings\" is empty.",
+				"Finding files are relative to the working directory when below it; line 0: the whole file.",
+				"Key, usage and I/O errors (exit 2) write no JSON, only a message on stderr.",
+				"",
 				"Exit codes: 0 all compiled, 1 a device could not be compiled, 2 usage, key or I/O error." })
 public final class CompileCommand implements Callable<Integer> {
 
@@ -61,6 +70,9 @@ public final class CompileCommand implements Callable<Integer> {
 
 	@ArgGroup(exclusive = true, multiplicity = "0..1")
 	private CardSource cards;
+
+	@Option(names = "--json", description = "write the result as JSON on stdout (schema below)")
+	private boolean json;
 
 	@Mixin
 	private SecretOptions secret;
@@ -100,44 +112,54 @@ public final class CompileCommand implements Callable<Integer> {
 		} catch (IllegalArgumentException e) {
 			throw new CliException(e.getMessage(), e);
 		}
+		Path directory = context.workingDirectory().resolve(out);
+		CompileFleet source = new CompileFleet(context, fleet);
 		LoadedFleet loaded;
 		try {
-			loaded = new XtextFleetSource().load(context.workingDirectory().resolve(fleet));
+			loaded = source.load();
 		} catch (FleetLoadException e) {
-			e.problems().forEach(context.err()::println);
+			if (json) {
+				new CompileJsonReport(null, directory, createdSeconds).failed(e.problems().stream()
+						.map(problem -> CompileFinding.ofLoadProblem(problem, context.workingDirectory())).toList(),
+						context.out());
+			} else {
+				source.refused(e);
+			}
 			context.err().println("parapet compile: the fleet has errors; nothing compiled");
 			return ExitCode.FINDINGS;
 		}
-		List<Device> devices = loaded.devices();
-		if (selection.device != null) {
-			devices = List.of(loaded.device(selection.device)
-					.orElseThrow(() -> new CliException("No device " + selection.device + " in fleet " + fleet)));
-		}
+		List<Device> devices = selection.device == null ? loaded.devices()
+				: List.of(source.device(loaded, selection.device));
+		CompileJsonReport report = new CompileJsonReport(loaded.fleet().getName(), directory, createdSeconds);
 		try (CardDirectory registry = RegistryOption.open(cards == null ? null : cards.registry, context);
 				PolicySigner signer = SigningKeys.open(loaded.fleet(),
 						secret.source(context.workingDirectory(), "PIN or passphrase of the policy signing key"))) {
 			FleetCompiler compiler = new FleetCompiler(new PolicyCompiler(cardCertificates(registry)));
 			FleetCompiler.Result result = compiler.compile(devices, createdSeconds, signer);
 			if (!result.failures().isEmpty()) {
-				for (CompileException failure : result.failures()) {
-					context.err().println(failure);
+				if (json) {
+					report.failed(result.failures().stream()
+							.map(failure -> CompileFinding.of(failure, context.workingDirectory())).toList(), context.out());
+				} else {
+					result.failures().forEach(context.err()::println);
 				}
 				context.err().println("parapet compile: " + result.failures().size() + " of " + devices.size()
 						+ " devices failed; nothing written");
 				return ExitCode.FINDINGS;
 			}
-			Path directory = context.workingDirectory().resolve(out);
 			compiler.write(loaded, result, createdSeconds, signer, directory);
-			for (CompiledPolicy policy : result.compiled()) {
-				context.out().println(policy.model().deviceId() + " " + policy.policyIdHex() + " "
-						+ directory.resolve(policy.model().deviceId() + FleetCompiler.BLOB_SUFFIX));
+			if (json) {
+				report.compiled(result.compiled(), context.out());
+			} else {
+				for (CompiledPolicy policy : result.compiled()) {
+					context.out().println(policy.model().deviceId() + " " + policy.policyIdHex() + " "
+							+ directory.resolve(policy.model().deviceId() + FleetCompiler.BLOB_SUFFIX));
+				}
 			}
 			context.err().println("parapet compile: " + result.compiled().size() + " blobs and "
 					+ FleetCompiler.INDEX + " written to " + directory);
 			return ExitCode.OK;
-		} catch (RegistryException e) {
-			throw new CliException(e.getMessage(), e);
-		} catch (KeySourceException e) {
+		} catch (RegistryException | KeySourceException e) {
 			throw new CliException(e.getMessage(), e);
 		} catch (GeneralSecurityException e) {
 			throw new CliException("Signing failed: " + e.getMessage(), e);
