@@ -18,6 +18,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 import org.apache.commons.io.output.CloseShieldOutputStream;
 
+import dev.parapet.image.internal.manifest.JsonStrings;
+
 /**
  * The fleet bundle: a POSIX tar, gzip-compressed (Commons Compress; gzip needs no extra library),
  * holding {@code fleet-manifest.json} first and then every {@code <device>.img} in device order.
@@ -72,28 +74,14 @@ public final class FleetBundle {
 	}
 
 	private static byte[] manifest(String fleet, long sourceDateEpoch, List<FleetBake.Image> images) {
-		StringBuilder j = new StringBuilder("{\n  \"fleet\": ").append(quote(fleet)).append(",\n  \"created\": ")
-				.append(quote(Instant.ofEpochSecond(sourceDateEpoch).toString())).append(",\n  \"images\": [\n");
+		StringBuilder j = new StringBuilder("{\n  \"fleet\": ").append(JsonStrings.quote(fleet)).append(",\n  \"created\": ")
+				.append(JsonStrings.quote(Instant.ofEpochSecond(sourceDateEpoch).toString())).append(",\n  \"images\": [\n");
 		for (int i = 0; i < images.size(); i++) {
 			FleetBake.Image img = images.get(i);
-			j.append("    {\"device\": ").append(quote(img.device())).append(", \"file\": ")
-					.append(quote(img.file().getFileName().toString())).append(", \"size\": ").append(img.size())
-					.append(", \"sha256\": ").append(quote(img.sha256())).append(i == images.size() - 1 ? "}\n" : "},\n");
+			j.append("    {\"device\": ").append(JsonStrings.quote(img.device())).append(", \"file\": ")
+					.append(JsonStrings.quote(img.file().getFileName().toString())).append(", \"size\": ").append(img.size())
+					.append(", \"sha256\": ").append(JsonStrings.quote(img.sha256())).append(i == images.size() - 1 ? "}\n" : "},\n");
 		}
 		return j.append("  ]\n}\n").toString().getBytes(StandardCharsets.UTF_8);
-	}
-
-	private static String quote(String s) {
-		StringBuilder b = new StringBuilder("\"");
-		for (char c : s.toCharArray()) {
-			if (c == '"' || c == '\\') {
-				b.append('\\').append(c);
-			} else if (c < 0x20) {
-				b.append(String.format("\\u%04x", (int) c));
-			} else {
-				b.append(c);
-			}
-		}
-		return b.append('"').toString();
 	}
 }

@@ -30,64 +30,44 @@ public final class CycloneDxSbom {
 		j.append("{\n");
 		j.append("  \"bomFormat\": \"CycloneDX\",\n");
 		j.append("  \"specVersion\": \"1.5\",\n");
-		j.append("  \"serialNumber\": ").append(str("urn:uuid:" + serial)).append(",\n");
+		j.append("  \"serialNumber\": ").append(JsonStrings.quote("urn:uuid:" + serial)).append(",\n");
 		j.append("  \"version\": 1,\n");
 		j.append("  \"metadata\": {\n");
-		j.append("    \"timestamp\": ").append(str(Instant.ofEpochSecond(sourceDateEpoch).toString())).append(",\n");
+		j.append("    \"timestamp\": ").append(JsonStrings.quote(Instant.ofEpochSecond(sourceDateEpoch).toString())).append(",\n");
 		j.append("    \"tools\": {\n      \"components\": [\n        {\n          \"type\": \"application\",\n");
 		j.append("          \"author\": \"Parapet\",\n          \"name\": \"parapet\",\n");
-		j.append("          \"version\": ").append(str(toolVersion)).append("\n        }\n      ]\n    },\n");
+		j.append("          \"version\": ").append(JsonStrings.quote(toolVersion)).append("\n        }\n      ]\n    },\n");
 		j.append("    \"component\": {\n");
 		j.append("      \"type\": \"firmware\",\n");
-		j.append("      \"bom-ref\": ").append(str("image:" + fleet + "/" + device)).append(",\n");
-		j.append("      \"name\": ").append(str(device + " boot image")).append(",\n");
-		j.append("      \"version\": ").append(str(policyIdHex)).append(",\n");
-		j.append("      \"description\": ").append(str("Parapet boot image of device " + device + " in fleet " + fleet
+		j.append("      \"bom-ref\": ").append(JsonStrings.quote("image:" + fleet + "/" + device)).append(",\n");
+		j.append("      \"name\": ").append(JsonStrings.quote(device + " boot image")).append(",\n");
+		j.append("      \"version\": ").append(JsonStrings.quote(policyIdHex)).append(",\n");
+		j.append("      \"description\": ").append(JsonStrings.quote("Parapet boot image of device " + device + " in fleet " + fleet
 				+ "; version is the policy id")).append("\n");
 		j.append("    }\n  },\n");
 		j.append("  \"components\": [\n");
 		for (int i = 0; i < components.size(); i++) {
 			Component c = components.get(i);
 			j.append("    {\n");
-			j.append("      \"type\": ").append(str(c.type())).append(",\n");
-			j.append("      \"bom-ref\": ").append(str("part:" + c.espPath())).append(",\n");
-			j.append("      \"name\": ").append(str(c.name())).append(",\n");
-			j.append("      \"version\": ").append(str(c.version())).append(",\n");
-			j.append("      \"description\": ").append(str(c.description())).append(",\n");
+			j.append("      \"type\": ").append(JsonStrings.quote(c.type())).append(",\n");
+			j.append("      \"bom-ref\": ").append(JsonStrings.quote("part:" + c.espPath())).append(",\n");
+			j.append("      \"name\": ").append(JsonStrings.quote(c.name())).append(",\n");
+			j.append("      \"version\": ").append(JsonStrings.quote(c.version())).append(",\n");
+			j.append("      \"description\": ").append(JsonStrings.quote(c.description())).append(",\n");
 			j.append("      \"hashes\": [\n        {\n          \"alg\": \"SHA-256\",\n          \"content\": ")
-					.append(str(HexFormat.of().formatHex(c.sha256()))).append("\n        }\n      ],\n");
+					.append(JsonStrings.quote(HexFormat.of().formatHex(c.sha256()))).append("\n        }\n      ],\n");
 			j.append("      \"properties\": [\n        {\n          \"name\": \"parapet:esp-path\",\n          \"value\": ")
-					.append(str(c.espPath())).append("\n        }\n      ]\n");
+					.append(JsonStrings.quote(c.espPath())).append("\n        }\n      ]\n");
 			j.append(i == components.size() - 1 ? "    }\n" : "    },\n");
 		}
 		j.append("  ],\n");
-		j.append("  \"dependencies\": [\n    {\n      \"ref\": ").append(str("image:" + fleet + "/" + device))
+		j.append("  \"dependencies\": [\n    {\n      \"ref\": ").append(JsonStrings.quote("image:" + fleet + "/" + device))
 				.append(",\n      \"dependsOn\": [");
 		for (int i = 0; i < components.size(); i++) {
-			j.append(i == 0 ? "" : ", ").append(str("part:" + components.get(i).espPath()));
+			j.append(i == 0 ? "" : ", ").append(JsonStrings.quote("part:" + components.get(i).espPath()));
 		}
 		j.append("]\n    }\n  ]\n}\n");
 		return j.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
-	private static String str(String s) {
-		StringBuilder b = new StringBuilder("\"");
-		for (char c : s.toCharArray()) {
-			switch (c) {
-			case '"' -> b.append("\\\"");
-			case '\\' -> b.append("\\\\");
-			case '\n' -> b.append("\\n");
-			case '\r' -> b.append("\\r");
-			case '\t' -> b.append("\\t");
-			default -> {
-				if (c < 0x20) {
-					b.append(String.format("\\u%04x", (int) c));
-				} else {
-					b.append(c);
-				}
-			}
-			}
-		}
-		return b.append('"').toString();
-	}
 }
