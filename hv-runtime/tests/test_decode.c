@@ -8,20 +8,8 @@
 #include <string.h>
 
 #include "../arch/svm/svm.h"
+#include "check.h"
 
-static unsigned passed, failed;
-
-#define CHECK(cond, ...)                                            \
-	do {                                                        \
-		if (cond) {                                         \
-			passed++;                                   \
-		} else {                                            \
-			failed++;                                   \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-			printf(__VA_ARGS__);                        \
-			printf("\n");                               \
-		}                                                   \
-	} while (0)
 
 static void expect(void)
 {
@@ -90,6 +78,5 @@ int main(void)
 {
 	expect();
 	store();
-	printf("decode: %u passed, %u failed\n", passed, failed);
-	return failed != 0;
+	return check_summary("decode");
 }

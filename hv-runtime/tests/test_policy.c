@@ -11,20 +11,8 @@
 
 #include "../policy/cbor.h"
 #include "../policy/policy.h"
+#include "check.h"
 
-static unsigned passed, failed;
-
-#define CHECK(cond, ...)                                   \
-	do {                                               \
-		if (cond) {                                \
-			passed++;                          \
-		} else {                                   \
-			failed++;                          \
-			printf("FAIL %s:%d: ", __FILE__, __LINE__); \
-			printf(__VA_ARGS__);               \
-			printf("\n");                      \
-		}                                          \
-	} while (0)
 
 static uint8_t *slurp(const char *dir, const char *name, size_t *n)
 {
@@ -223,6 +211,5 @@ int main(int argc, char **argv)
 	hostile();
 	free(pub);
 	free(other);
-	printf("policy: %u passed, %u failed\n", passed, failed);
-	return failed != 0;
+	return check_summary("policy");
 }
