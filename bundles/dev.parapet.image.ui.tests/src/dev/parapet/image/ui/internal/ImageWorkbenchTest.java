@@ -21,7 +21,6 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.parapet.compiler.LoadedFleet;
 import dev.parapet.compiler.keys.SecretSource;
 import dev.parapet.image.StorageKeyStore;
 import dev.parapet.image.StorageKeyStoreMasterKey;
@@ -71,13 +70,8 @@ class ImageWorkbenchTest {
 	@Test
 	void theWizardBakesTheChosenDevicesAndTheImagesViewVerifiesThem(@TempDir Path temp) throws Exception {
 		Path prep = prepare(temp);
-		LoadedFleet fleet = BakeHandler.load(prep.resolve("fleet"));
-		page().getWorkbenchWindow().getShell().setBounds(Display.getCurrent().getBounds());
-		BakeWizard wizard = new BakeWizard(fleet, prep.resolve("fleet"));
-		WizardDialog dialog = new WizardDialog(page().getWorkbenchWindow().getShell(), wizard);
-		dialog.setBlockOnOpen(false);
-		dialog.open();
-		dialog.getShell().setSize(900, 760);
+		BakeWizard wizard = new BakeWizard(BakeHandler.load(prep.resolve("fleet")), prep.resolve("fleet"));
+		WizardDialog dialog = open(wizard, 760);
 		Path out = temp.resolve("images");
 		wizard.page().fill(temp.resolve("efi/hello.efi"), prep.resolve("cards/9a"), prep.resolve("cards/9d"), out, 1_763_769_600L,
 				"bench-pin", "bench-pin");
@@ -123,13 +117,8 @@ class ImageWorkbenchTest {
 		}
 		assertTrue(cards > 0, "prepare-fleet.sh made no cards");
 		Files.move(prep.resolve("cards"), temp.resolve("cards-elsewhere"));
-		LoadedFleet fleet = BakeHandler.load(prep.resolve("fleet"));
-		page().getWorkbenchWindow().getShell().setBounds(Display.getCurrent().getBounds());
-		BakeWizard wizard = new BakeWizard(fleet, prep.resolve("fleet"));
-		WizardDialog dialog = new WizardDialog(page().getWorkbenchWindow().getShell(), wizard);
-		dialog.setBlockOnOpen(false);
-		dialog.open();
-		dialog.getShell().setSize(900, 960);
+		BakeWizard wizard = new BakeWizard(BakeHandler.load(prep.resolve("fleet")), prep.resolve("fleet"));
+		WizardDialog dialog = open(wizard, 960);
 		Path out = temp.resolve("images");
 		wizard.page().fill(temp.resolve("efi/hello.efi"), temp.resolve("no-9a"), temp.resolve("no-9d"), out, 1_763_769_600L,
 				"bench-pin", "bench-pin");
@@ -151,6 +140,16 @@ class ImageWorkbenchTest {
 		assertTrue(wizard.result().ok(), wizard.result().failures().toString());
 		assertEquals(15, wizard.result().images().size());
 		assertTheImagesViewVerifiesAll15("images-view-registry");
+	}
+
+	/** Opens the wizard without blocking, over a full-screen workbench window, in a dialog of the given height. */
+	private static WizardDialog open(BakeWizard wizard, int height) {
+		page().getWorkbenchWindow().getShell().setBounds(Display.getCurrent().getBounds());
+		WizardDialog dialog = new WizardDialog(page().getWorkbenchWindow().getShell(), wizard);
+		dialog.setBlockOnOpen(false);
+		dialog.open();
+		dialog.getShell().setSize(900, height);
+		return dialog;
 	}
 
 	/** The example fleet with keys and card certificates (prepare-fleet.sh) and a stand-in EFI binary in temp/efi. */
